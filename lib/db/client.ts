@@ -1,0 +1,37 @@
+// The one Prisma client. Every page, action, route, job, CLI and test goes through `db()`.
+//
+// It talks to PostgreSQL through @prisma/adapter-pg and a connection string; whether that string
+// points at the embedded PGlite server or a real cluster is decided before the app starts
+// (scripts/start.ts) and is invisible here.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+/** What data functions accept: the client itself or an interactive-transaction client. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const globalForDb = globalThis as unknown as { countinghouseDb?: PrismaClient };
+
+export function createDb(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: poolSize });
+  return new PrismaClient({ adapter });
+}
+
+/** Lazily created so that importing code never needs a database until it queries one. */
+export function db(): PrismaClient {
+  if (!globalForDb.countinghouseDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error(
+        "DATABASE_URL is not set. Start the app with `npm start` (embedded database) or set DATABASE_URL to a PostgreSQL server.",
+      );
+    }
+    globalForDb.countinghouseDb = createDb(url);
+  }
+  return globalForDb.countinghouseDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.countinghouseDb?.$disconnect();
+  globalForDb.countinghouseDb = undefined;
+}
