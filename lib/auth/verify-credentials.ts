@@ -1,0 +1,52 @@
+// Checks an email + password for sign-in, applying the failed-attempt rate limit. Framework-free so
+// integration tests call it directly; the Auth.js Credentials provider (auth-config.ts) is a thin
+// caller that turns a failure into a CredentialsSignin error with a code.
+import { db } from "@/lib/db/client";
+import { hashPassword, verifyPassword } from "./password";
+import { checkSignInRateLimit, clearFailedSignIns, recordFailedSignIn } from "./rate-limit";
+import { sessionUserSelect, type SessionUser } from "./session-user";
+
+export type VerifyCredentialsResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
+
+export async function verifyCredentials({
+  email,
+  password,
+  ip,
+}: {
+  email: string;
+  password: string;
+  ip: string;
+}): Promise<VerifyCredentialsResult> {
+  const normalizedEmail = email.trim().toLowerCase();
+
+  const limit = await checkSignInRateLimit(db(), { email: normalizedEmail, ip });
+  if (limit.limited) return { ok: false, reason: "rate_limited", retryAfterMinutes: limit.retryAfterMinutes };
+
+  const row = await db().user.findUnique({
+    where: { email: normalizedEmail },
+    select: { ...sessionUserSelect, passwordHash: true },
+  });
+  // Unknown emails still pay for one Argon2 verification so response time does not reveal which
+  // emails have accounts.
+  const valid = row
+    ? await verifyPassword(row.passwordHash, password)
+    : (await verifyPassword(await dummyHash(), password), false);
+
+  if (!row || !valid) {
+    await recordFailedSignIn(db(), { email: normalizedEmail, ip });
+    return { ok: false, reason: "invalid_credentials" };
+  }
+
+  await clearFailedSignIns(db(), { email: normalizedEmail });
+  const { passwordHash: _hash, ...user } = row;
+  return { ok: true, user };
+}
+
+let dummyHashPromise: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummyHashPromise ??= hashPassword("countinghouse-timing-equalizer");
+  return dummyHashPromise;
+}
