@@ -14,7 +14,9 @@ const globalForDb = globalThis as unknown as { countinghouseDb?: PrismaClient };
 
 export function createDb(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize });
-  return new PrismaClient({ adapter });
+  // Generous interactive-transaction limits: under load a posting may wait for a pooled connection
+  // and for balance-row locks held by other postings (they queue; they never deadlock).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
 /** Lazily created so that importing code never needs a database until it queries one. */

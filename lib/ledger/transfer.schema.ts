@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { MAX_DESCRIPTION_LENGTH } from "./post-entries";
+
+/** What the transfer form and POST /api/v1/transfers accept. Amount stays a string: parsed exactly later. */
+export const transferInputSchema = z.object({
+  fromAccountId: z.string().trim().regex(/^#?\d{1,18}$/, "Choose the account to pay from."),
+  to: z
+    .string()
+    .trim()
+    .min(1, "Enter the recipient's email, a company ticker or an account number.")
+    .max(320, "Recipient is too long."),
+  amount: z.string().max(40, "Amount is too long."),
+  description: z
+    .string()
+    .trim()
+    .max(MAX_DESCRIPTION_LENGTH, `Description is limited to ${MAX_DESCRIPTION_LENGTH} characters.`)
+    .default(""),
+  idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,255}$/, "Idempotency key must be 1–255 visible ASCII characters."),
+});
+
+export type TransferInput = z.input<typeof transferInputSchema>;
