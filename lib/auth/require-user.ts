@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { getCurrentUser } from "./current-user";
+import { isSafeRedirectPath } from "./safe-redirect";
 import type { SessionUser } from "./session-user";
 
 /** Pages: the signed-in user, or a redirect to /sign-in that comes back here afterwards. */
@@ -46,9 +47,4 @@ async function currentPath(): Promise<string> {
     if (value && isSafeRedirectPath(value)) return value;
   }
   return "/dashboard";
-}
-
-/** Only same-origin absolute paths: "/x" but never "//evil.example" or "https://…". */
-export function isSafeRedirectPath(path: string | null | undefined): path is string {
-  return !!path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
 }

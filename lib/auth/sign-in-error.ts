@@ -1,7 +1,9 @@
 // What the Credentials provider throws when a sign-in is refused. Auth.js passes CredentialsSignin
 // subclasses through unchanged to the server action that called signIn(), which reads `code`
 // (and retryAfterMinutes) to show the right message on the form.
-import { CredentialsSignin } from "next-auth";
+// The same class next-auth re-exports; imported from @auth/core directly so this file (and its unit
+// test) does not load next-auth's Next.js bindings.
+import { CredentialsSignin } from "@auth/core/errors";
 import { rateLimitMessage } from "./rate-limit";
 
 export const INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect";
