@@ -10,6 +10,13 @@ export const transferInputSchema = z.object({
     .min(1, "Enter the recipient's email, a company ticker or an account number.")
     .max(320, "Recipient is too long."),
   amount: z.string().max(40, "Amount is too long."),
+  /** "major": typed by a person ("12.34"). "minor": API clients send minor units ("1234"). */
+  amountUnit: z.enum(["major", "minor"]).default("major"),
+  /** Optional assertion by API clients: must equal the source account's currency. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code such as USD.")
+    .optional(),
   description: z
     .string()
     .trim()

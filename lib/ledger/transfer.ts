@@ -3,7 +3,7 @@
 // posts one `transfer` entry, idempotently.
 import { db } from "../db/client";
 import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
-import { parseAmount } from "../money/amount";
+import { parseAmount, parseMinorUnits } from "../money/amount";
 import { requireAccountAccess, parseAccountId, type Actor } from "./account-access";
 import { withIdempotency } from "./idempotency";
 import { postEntries } from "./post-entries";
@@ -41,7 +41,11 @@ export async function transfer(actor: Actor, input: TransferInput): Promise<{ re
       }
       throw error;
     });
-    const amount = parseAmount(amountText, source.currency);
+    if (parsed.data.currency && parsed.data.currency !== source.currency) {
+      const message = `Account #${source.id} holds ${source.currency}, not ${parsed.data.currency}.`;
+      throw new AppError("currency_mismatch", message, { fieldErrors: { currency: message } });
+    }
+    const amount = parsed.data.amountUnit === "minor" ? parseMinorUnits(amountText) : parseAmount(amountText, source.currency);
     const recipient = await resolveRecipient(tx, to, source.currency);
     if (recipient.accountId === source.id) {
       throw new AppError("invalid_input", "You can't transfer to the same account.", {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { divideRounded, formatMoney, MAX_MINOR, parseAmount, toDecimalString } from "./amount";
+import { divideRounded, formatMoney, MAX_MINOR, parseAmount, parseMinorUnits, toDecimalString } from "./amount";
 import { currency, isCurrencyCode } from "./currency";
 
 describe("parseAmount", () => {
@@ -53,6 +53,16 @@ describe("parseAmount", () => {
     expect(() => parseAmount("1", "ABC")).toThrow(/Unknown currency/);
     expect(isCurrencyCode("XAU")).toBe(false);
     expect(currency("usd").exponent).toBe(2);
+  });
+});
+
+describe("parseMinorUnits", () => {
+  it("accepts digit strings of minor units", () => {
+    expect(parseMinorUnits("2500")).toBe(2500n);
+    expect(parseMinorUnits("9223372036854775807")).toBe(MAX_MINOR);
+  });
+  it.each(["0", "-1", "12.5", "1e3", "", " 1", "9223372036854775808"])("rejects %j", (input) => {
+    expect(() => parseMinorUnits(input)).toThrow(/minor units|greater than zero|too large/);
   });
 });
 

@@ -52,6 +52,15 @@ export function parseAmount(input: string, currencyCode: string): bigint {
   return minor;
 }
 
+/** Parses an API amount given as a string of minor units ("2500" = $25.00): digits only, > 0. */
+export function parseMinorUnits(input: string): bigint {
+  if (!/^\d{1,19}$/.test(input)) throw invalid("Amount must be a string of digits in minor units, e.g. \"2500\" for 25.00.");
+  const minor = BigInt(input);
+  if (minor === 0n) throw invalid("Amount must be greater than zero.");
+  if (minor > MAX_MINOR) throw invalid("Amount is too large.");
+  return minor;
+}
+
 /** Minor units as a plain decimal string in major units: 1234n USD → "12.34", -5n → "-0.05". */
 export function toDecimalString(minor: bigint, currencyCode: string): string {
   const exponent = exponentOf(currencyCode);

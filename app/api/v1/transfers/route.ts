@@ -1,0 +1,35 @@
+import { authenticateApiRequest } from "@/lib/auth/api-auth";
+import { AppError } from "@/lib/errors/app-error";
+import { apiRoute, jsonResponse, readJsonObject } from "@/lib/http/api-response";
+import { transfer } from "@/lib/ledger/transfer";
+
+/**
+ * POST /api/v1/transfers with an `Idempotency-Key` header and
+ * { "fromAccountId": "42", "to": "bob@example.com" | "ACME" | "#43", "amount": "2500", "currency": "USD", "description": "…" }
+ * (amount in minor units). 201 on first execution; a retry with the same key and body answers 200
+ * with the original result and `Idempotent-Replayed: true`.
+ */
+export const POST = apiRoute(async (request) => {
+  const user = await authenticateApiRequest(request);
+  const idempotencyKey = request.headers.get("idempotency-key");
+  if (!idempotencyKey) throw new AppError("bad_request", "Send an Idempotency-Key header (1–255 visible ASCII characters) with every transfer.");
+  const body = await readJsonObject(request);
+  const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : body[name] === undefined ? undefined : String(body[name]));
+  if (body.amount !== undefined && typeof body.amount !== "string") {
+    throw new AppError("invalid_input", "amount must be a string of minor units, e.g. \"2500\".", { fieldErrors: { amount: "Must be a string." } });
+  }
+  const { result, replayed } = await transfer(user, {
+    fromAccountId: field("fromAccountId") ?? "",
+    to: field("to") ?? "",
+    amount: field("amount") ?? "",
+    amountUnit: "minor",
+    currency: field("currency"),
+    description: field("description") ?? "",
+    idempotencyKey,
+  });
+  const { entryId, fromBalanceAfter, amount, currency, ...rest } = result;
+  return jsonResponse(
+    { data: { id: entryId, ...rest, amount: { amount, currency }, fromBalanceAfter: { amount: fromBalanceAfter, currency } } },
+    { status: replayed ? 200 : 201, headers: replayed ? { "idempotent-replayed": "true" } : {} },
+  );
+});

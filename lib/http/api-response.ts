@@ -1,0 +1,52 @@
+// JSON API responses. Errors always have the shape { "error": { "code", "message", "fields"? } }.
+// Expected errors (AppError) keep their message and status; anything else is logged and answered
+// with a generic 500 — never a stack trace.
+import { AppError, isAppError } from "../errors/app-error";
+
+/** JSON.stringify that writes BigInt as a decimal string (amounts travel as strings of minor units). */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", "no-store");
+  return new Response(toJson(body), { ...init, headers });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    return jsonResponse(
+      { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
+      { status: error.status },
+    );
+  }
+  console.error("Unexpected API error", error);
+  return jsonResponse({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+}
+
+/** Wraps a route handler so every thrown error becomes the standard JSON error response. */
+export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses a JSON request body, answering 400 for anything that isn't a JSON object. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be valid JSON.");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) {
+    throw new AppError("bad_request", "The request body must be a JSON object.");
+  }
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,49 @@
+// How ledger objects look in the JSON API: ids and amounts are strings (minor units), each amount
+// carries its currency.
+import type { AccessibleAccount } from "../ledger/account-access";
+import type { AccountBalance } from "../ledger/get-balance";
+import type { AccountEntry } from "../ledger/list-account-entries";
+import type { AccountSummary } from "../ledger/list-user-accounts";
+
+export const money = (amount: bigint, currency: string) => ({ amount: amount.toString(), currency });
+
+export function accountSummaryJson(a: AccountSummary) {
+  return {
+    id: a.id.toString(),
+    kind: a.kind,
+    name: a.name,
+    currency: a.currency,
+    status: a.status,
+    balance: money(a.balance, a.currency),
+    company: a.companyId ? { id: a.companyId, name: a.companyName, ticker: a.companyTicker } : null,
+    balanceUpdatedAt: a.lastUpdated.toISOString(),
+  };
+}
+
+export function accountDetailJson(a: AccessibleAccount, b: AccountBalance) {
+  return {
+    id: a.id.toString(),
+    kind: a.kind,
+    name: a.name,
+    currency: a.currency,
+    status: a.status,
+    balance: money(b.balance, a.currency),
+    balanceVersion: b.version.toString(),
+    balanceUpdatedAt: b.lastUpdated.toISOString(),
+    company: a.companyId ? { id: a.companyId, name: a.companyName, ticker: a.companyTicker } : null,
+  };
+}
+
+export function accountEntryJson(e: AccountEntry) {
+  return {
+    id: e.id.toString(),
+    createdAt: e.createdAt.toISOString(),
+    type: e.type,
+    description: e.description,
+    batchCount: e.batchCount,
+    direction: e.direction,
+    amount: money(e.signedAmount, e.currency),
+    balanceAfter: money(e.balanceAfter, e.currency),
+    counterparty: { accountId: e.counterpartyAccountId.toString(), name: e.counterpartyName },
+  };
+}
