@@ -5,6 +5,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // forbidden() (lib/auth/require-user.ts): a signed-in USER gets a real HTTP 403 on admin pages.
+    authInterrupts: true,
+  },
 };
 
 export default nextConfig;

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { Card } from "@/app/_components/card";
+import { PageHeader } from "@/app/_components/page-header";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { requireUser } from "@/lib/auth/require-user";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenButton } from "./revoke-token-button";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function formatDate(date: Date | null): string {
+  return date ? `${dateTime.format(date)} UTC` : "Never";
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const tokens = await listApiTokens({ userId: user.id });
+
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="space-y-6">
+        <Card title="Profile">
+          <dl className="grid gap-4 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-slate-600">Name</dt>
+              <dd className="mt-1 font-medium text-slate-900">{user.name}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Email</dt>
+              <dd className="mt-1 font-medium text-slate-900">{user.email}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Role</dt>
+              <dd className="mt-1 font-medium text-slate-900">{user.role === "ADMIN" ? "Administrator" : "Member"}</dd>
+            </div>
+          </dl>
+        </Card>
+
+        <Card
+          title="API tokens"
+          description={
+            <>
+              Use a token to call the API as yourself: send <code className="font-mono">Authorization: Bearer ch_…</code>. Treat it like a
+              password.
+            </>
+          }
+        >
+          <CreateTokenForm />
+          <div className="mt-6 overflow-x-auto">
+            {tokens.length === 0 ? (
+              <p className="text-sm text-slate-600">You have no active tokens.</p>
+            ) : (
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <caption className="sr-only">Active API tokens</caption>
+                <thead>
+                  <tr className="text-left text-slate-600">
+                    <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Token</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Created</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {tokens.map((token) => (
+                    <tr key={token.id}>
+                      <td className="py-3 pr-4 font-medium text-slate-900">{token.name}</td>
+                      <td className="py-3 pr-4 font-mono text-slate-700">{token.prefix}…</td>
+                      <td className="py-3 pr-4 text-slate-700">{formatDate(token.createdAt)}</td>
+                      <td className="py-3 pr-4 text-slate-700">{formatDate(token.lastUsedAt)}</td>
+                      <td className="py-3">
+                        <RevokeTokenButton tokenId={token.id} tokenName={token.name} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
