@@ -1,6 +1,6 @@
 // Expected errors: things a user or API client did or can fix. Their message is safe to show as is.
 // Anything else that escapes a handler is unexpected: it is logged and answered with a generic
-// message (see lib/http/api-response.ts and lib/http/form-state.ts), never a stack trace.
+// message (see lib/http/api-response.ts and app/_components/form-state.ts), never a stack trace.
 
 export const ERROR_STATUS = {
   bad_request: 400,

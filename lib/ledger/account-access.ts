@@ -19,12 +19,16 @@ export interface AccessibleAccount {
   companyName: string | null;
   companyTicker: string | null;
   ownerEmail: string | null;
+  /** Whether the actor may move money out of it (owner), not just look at it. */
+  canSpend: boolean;
 }
 
 /** "view": owner or admin. "spend": the owner (the user, or the company's owner) only. */
 export type AccountPurpose = "view" | "spend";
 
-export async function findAccount(tx: Tx, accountId: bigint): Promise<(AccessibleAccount & { companyOwnerId: string | null }) | null> {
+type AccountRecord = Omit<AccessibleAccount, "canSpend"> & { companyOwnerId: string | null };
+
+export async function findAccount(tx: Tx, accountId: bigint): Promise<AccountRecord | null> {
   const row = await tx.account.findUnique({
     where: { id: accountId },
     select: {
@@ -61,10 +65,11 @@ export function isAccountOwner(actor: Actor, account: { userId: string | null; c
 
 export async function requireAccountAccess(tx: Tx, actor: Actor, accountId: bigint, purpose: AccountPurpose): Promise<AccessibleAccount> {
   const account = await findAccount(tx, accountId);
-  const allowed = account && (isAccountOwner(actor, account) || (purpose === "view" && actor.role === "ADMIN"));
+  const canSpend = account !== null && isAccountOwner(actor, account);
+  const allowed = canSpend || (account !== null && purpose === "view" && actor.role === "ADMIN");
   if (!account || !allowed) throw new AppError("not_found", "Account not found.");
   const { companyOwnerId: _owner, ...visible } = account;
-  return visible;
+  return { ...visible, canSpend };
 }
 
 /** Parses an account id from a URL segment or form field ("42" or "#42"); null when malformed. */
