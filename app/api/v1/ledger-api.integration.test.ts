@@ -108,8 +108,8 @@ describe("ledger API", () => {
     const pages: string[][] = [];
     let cursor: string | null = "";
     while (cursor !== null) {
-      const url = `/api/v1/accounts/${alice.accountId}/entries?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
-      const body = await (await listEntries(request(url, alice.token), params(String(alice.accountId)))).json();
+      const url: string = `/api/v1/accounts/${alice.accountId}/entries?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const body: { data: { amount: { amount: string } }[]; nextCursor: string | null } = await (await listEntries(request(url, alice.token), params(String(alice.accountId)))).json();
       pages.push(body.data.map((e: { amount: { amount: string } }) => e.amount.amount));
       cursor = body.nextCursor;
     }
