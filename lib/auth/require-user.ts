@@ -37,14 +37,11 @@ export async function requireActionAdmin(): Promise<SessionUser> {
 }
 
 /**
- * Best-effort path of the page being rendered, for the post-sign-in return. Next does not expose
- * the URL to server components; the harness's proxy or Next itself may set one of these headers.
+ * Path of the page being rendered, for the return after sign-in. Next does not expose the URL to
+ * server components; a proxy in front may set x-pathname. Otherwise the user lands on the dashboard.
  */
 async function currentPath(): Promise<string> {
   const h = await headers();
-  for (const name of ["x-pathname", "x-invoke-path", "next-url"]) {
-    const value = h.get(name);
-    if (value && isSafeRedirectPath(value)) return value;
-  }
-  return "/dashboard";
+  const path = h.get("x-pathname");
+  return isSafeRedirectPath(path) ? path : "/dashboard";
 }
