@@ -1,0 +1,97 @@
+// One end-to-end run: a fresh database on the given server (migrated and seeded), a production
+// build, `next start` on a free port, Playwright, then everything torn down again, whatever failed.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "../../lib/db/migrate";
+import { buildStaleness } from "../lib/needs-build";
+import { runNext, spawnNext } from "../lib/next-cli";
+import { freePort } from "../lib/pg-cluster";
+import { seedWithProgress } from "../lib/seed-with-progress";
+import { assertLocalDatabase, withDatabase } from "./database-urls";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const log = (line: string) => console.log(`[e2e] ${line}`);
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForHealthy(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not become healthy at ${baseUrl} within ${timeoutMs / 1000} s`);
+}
+
+function runPlaywright(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
+  const cli = path.join(root, "node_modules", "@playwright", "test", "cli.js");
+  const child = spawn(process.execPath, [cli, "test", "--config", path.join(root, "e2e", "playwright.config.ts"), ...extraArgs], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
+}
+
+/** Returns Playwright's exit code (non-zero when any test failed or setup broke). */
+export async function runE2e(options: { serverUrl: string; jsonReport?: string; playwrightArgs?: string[] }): Promise<number> {
+  assertLocalDatabase(options.serverUrl);
+  const database = `ch_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const databaseUrl = withDatabase(options.serverUrl, database);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+  };
+  let server: ReturnType<typeof spawnNext> | undefined;
+  await adminQuery(options.serverUrl, `CREATE DATABASE "${database}"`);
+  try {
+    await migrate({ connectionString: databaseUrl });
+    process.env.DATABASE_URL = databaseUrl; // the seed runs in this process through lib/db/client
+    await seedWithProgress();
+
+    const { stale, reason } = buildStaleness(root);
+    if (stale || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+      log(`next build (${reason})`);
+      const started = performance.now();
+      await runNext(root, ["build"], env);
+      log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    } else {
+      log("production build is up to date");
+    }
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawnNext(root, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env);
+    await waitForHealthy(baseUrl, 60_000);
+    log(`next start on ${baseUrl}, database ${database}`);
+
+    return await runPlaywright({ ...env, E2E_BASE_URL: baseUrl, E2E_JSON_REPORT: options.jsonReport ?? "" }, options.playwrightArgs ?? []);
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null) server.kill("SIGKILL");
+    }
+    await adminQuery(options.serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+}
