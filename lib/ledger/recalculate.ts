@@ -98,12 +98,14 @@ export async function recalculateAccountRange(tx: Tx, afterId: bigint, lastId: b
 }
 
 /** One account [recalculateBalance / syncBalanceFromAccount]. */
-export async function recalculateBalance(accountId: bigint): Promise<{ accountId: bigint; balance: bigint; corrected: BalanceCorrection | null }> {
-  const exists = await db().account.findUnique({ where: { id: accountId }, select: { id: true } });
-  if (!exists) throw new AppError("not_found", `Account #${accountId} does not exist.`);
+export async function recalculateBalance(
+  accountId: bigint,
+): Promise<{ accountId: bigint; currency: string; balance: bigint; corrected: BalanceCorrection | null }> {
+  const account = await db().account.findUnique({ where: { id: accountId }, select: { currency: true } });
+  if (!account) throw new AppError("not_found", `Account #${accountId} does not exist.`);
   const [correction] = await db().$transaction((tx) => recalculateAccountRange(tx, accountId - 1n, accountId), CHUNK_TRANSACTION);
   const row = await db().balance.findUniqueOrThrow({ where: { accountId }, select: { balance: true } });
-  return { accountId, balance: correction?.after ?? row.balance, corrected: correction ?? null };
+  return { accountId, currency: account.currency, balance: correction?.after ?? row.balance, corrected: correction ?? null };
 }
 
 /** Every account, chunk by chunk [recalculateAllBalances / syncAllBalances / "Run migration"]. */
