@@ -52,12 +52,13 @@ export async function seedDemo(prisma: Db, options: { onProgress?: (progress: Se
     if (company.event) {
       const event = company.event;
       let eventRow = await prisma.event.findFirst({ where: { companyId, name: event.name }, select: { id: true } });
+      const eventCreated = !eventRow;
       if (!eventRow) {
         const startsAt = new Date(Date.now() + event.startsInDays * 86_400_000);
         startsAt.setUTCHours(19, 0, 0, 0);
         eventRow = await prisma.event.create({ data: { companyId, name: event.name, venue: event.venue, startsAt }, select: { id: true } });
       }
-      step(`event ${event.name}`, false);
+      step(`event ${event.name}`, eventCreated);
       for (const ticket of event.tickets) {
         step(`ticket ${ticket.name}`, await seedProduct(prisma, companyId, company.currency, ticket, eventRow.id));
       }
