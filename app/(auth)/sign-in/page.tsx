@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isSafeRedirectPath } from "@/lib/auth/safe-redirect";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in-error";
+import { FormAlert } from "@/app/_components/form-alert";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +18,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1 className="mb-6 text-xl font-semibold tracking-tight text-slate-900">Sign in to your account</h1>
-      <SignInForm callbackUrl={callbackUrl} initialMessage={authRouteError(params)} />
+      {params.created ? (
+        <div className="mb-5">
+          <FormAlert tone="success" message="Your account was created. Sign in to continue." />
+        </div>
+      ) : null}
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialEmail={typeof params.email === "string" ? params.email : undefined}
+        initialMessage={authRouteError(params)}
+      />
     </>
   );
 }

@@ -8,7 +8,15 @@ import { IDLE } from "@/app/_components/form-state";
 import { TextField } from "@/app/_components/text-field";
 import { signInAction } from "./actions";
 
-export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl?: string; initialMessage?: string }) {
+export function SignInForm({
+  callbackUrl,
+  initialEmail,
+  initialMessage,
+}: {
+  callbackUrl?: string;
+  initialEmail?: string;
+  initialMessage?: string;
+}) {
   const [state, action] = useActionState(signInAction, IDLE);
   const message = state.status === "idle" ? initialMessage : state.message;
   return (
@@ -21,7 +29,7 @@ export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl?: stri
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={state.values?.email ?? initialEmail}
         error={state.fieldErrors?.email}
       />
       <TextField

@@ -2,17 +2,27 @@
 
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { signUp } from "@/lib/auth/sign-up";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const input = { name: field(formData, "name"), email: field(formData, "email"), password: field(formData, "password") };
   const values = { name: input.name, email: input.email };
+  let email: string;
   try {
-    const user = await signUp(input);
-    await signIn("credentials", { email: user.email, password: input.password, redirect: false });
+    email = (await signUp(input)).email;
   } catch (error) {
     return errorState(error, values);
+  }
+
+  try {
+    await signIn("credentials", { email, password: input.password, redirect: false });
+  } catch (error) {
+    // The account exists now; only the automatic sign-in was refused (e.g. this IP is rate
+    // limited). Send the user to sign in rather than back to a form that would say "email taken".
+    if (signInErrorMessage(error)) redirect(`/sign-in?created=1&email=${encodeURIComponent(email)}`);
+    throw error;
   }
   redirect("/dashboard");
 }
