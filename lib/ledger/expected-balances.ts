@@ -12,7 +12,10 @@
  * SQL CTEs for the accounts with $1 < id <= $2 (bigint parameters):
  *   chunk(account_id, base, after_id): the account's starting point (checkpoint or zero);
  *   legs(account_id, id, delta, balance_after): each live entry after the checkpoint, once per
- *     side, signed from the account's point of view. Both index scans use (account, id) indexes.
+ *     side, signed from the account's point of view.
+ * The explicit account-range predicates on ledger_entries matter: without them the planner cannot
+ * see through the materialized `chunk` CTE and hash-joins a full scan of the ledger for every
+ * chunk (quadratic overall); with them each chunk reads only its accounts' (account, id) index range.
  * Follow with more CTEs or a final SELECT.
  */
 export const CHUNK_LEGS_CTES = `
@@ -27,9 +30,11 @@ export const CHUNK_LEGS_CTES = `
   legs AS (
     SELECT e.to_account_id AS account_id, e.id, e.amount AS delta, e.to_balance_after AS balance_after
       FROM chunk ch JOIN ledger_entries e ON e.to_account_id = ch.account_id AND e.id > ch.after_id
+     WHERE e.to_account_id > $1::bigint AND e.to_account_id <= $2::bigint
     UNION ALL
     SELECT e.from_account_id, e.id, -e.amount, e.from_balance_after
       FROM chunk ch JOIN ledger_entries e ON e.from_account_id = ch.account_id AND e.id > ch.after_id
+     WHERE e.from_account_id > $1::bigint AND e.from_account_id <= $2::bigint
   )`;
 
 /** CHUNK_LEGS_CTES plus expected(account_id, expected, legs). sum() over bigint is exact (numeric). */

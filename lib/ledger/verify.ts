@@ -52,8 +52,10 @@ const AUDIT_CHUNK = `
   before_cp AS (
     SELECT account_id, count(*) AS n FROM (
       SELECT ch.account_id FROM chunk ch JOIN ledger_entries e ON e.to_account_id = ch.account_id AND e.id <= ch.after_id
+       WHERE e.to_account_id > $1::bigint AND e.to_account_id <= $2::bigint
       UNION ALL
       SELECT ch.account_id FROM chunk ch JOIN ledger_entries e ON e.from_account_id = ch.account_id AND e.id <= ch.after_id
+       WHERE e.from_account_id > $1::bigint AND e.from_account_id <= $2::bigint
     ) s GROUP BY account_id
   )
   SELECT ch.account_id, a.kind::text AS kind, a.currency::text AS currency,
