@@ -21,7 +21,7 @@ export function NavLink({
   const styles =
     variant === "side"
       ? active
-        ? "bg-slate-100 text-slate-900"
+        ? "bg-indigo-50 font-semibold text-indigo-700"
         : "text-slate-700 hover:bg-slate-50 hover:text-slate-900"
       : active
         ? "border-indigo-600 text-indigo-700"
