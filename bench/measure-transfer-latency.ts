@@ -1,0 +1,49 @@
+// Profiling aid for benchmark 2: one transfer at a time (no lock waits, no queueing), each variant
+// interleaved with the others, so the differences are pure per-transfer cost: round trips and
+// client-side work.
+import pg from "pg";
+import { db } from "../lib/db/client";
+import { postEntries } from "../lib/ledger/post-entries";
+import type { BenchAccounts } from "./generate-ledger";
+import { postTransferRawPg } from "./post-transfer-raw-pg";
+import { postTransferOneStatement } from "./prototype-one-statement";
+import { timeInterleaved, type LatencySummary } from "./stats";
+
+export interface LatencyRow {
+  variant: string;
+  summary: LatencySummary;
+}
+
+export async function measureTransferLatency(url: string, accounts: BenchAccounts, samples: number): Promise<LatencyRow[]> {
+  const ids = accounts.personal;
+  const pair = (i: number) => {
+    const from = ids[(i * 7 + 1) % ids.length]!;
+    const to = ids[(i * 13 + 5) % ids.length]!;
+    return from === to ? { from, to: ids[(i * 13 + 6) % ids.length]! } : { from, to };
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const variants: [string, (i: number) => Promise<unknown>][] = [
+      ["service: $transaction(postEntries)", (i) => {
+        const { from, to } = pair(i);
+        return db().$transaction((tx) => postEntries(tx, [{ fromAccountId: from, toAccountId: to, amount: 1n, type: "transfer", description: "bench transfer" }]));
+      }],
+      ["profile: same 5 statements, node-postgres", (i) => {
+        const { from, to } = pair(i + 1);
+        return postTransferRawPg(pool, from, to, 1n);
+      }],
+      ["prototype: $transaction(one statement)", (i) => {
+        const { from, to } = pair(i + 2);
+        return db().$transaction((tx) => postTransferOneStatement(tx, { fromAccountId: from, toAccountId: to, amount: 1n, description: "bench transfer" }));
+      }],
+      ["prototype: one statement, no interactive tx", (i) => {
+        const { from, to } = pair(i + 3);
+        return postTransferOneStatement(db(), { fromAccountId: from, toAccountId: to, amount: 1n, description: "bench transfer" });
+      }],
+    ];
+    const summaries = await timeInterleaved(variants.map(([, fn]) => fn), samples, Math.min(50, samples));
+    return variants.map(([variant], k) => ({ variant, summary: summaries[k]! }));
+  } finally {
+    await pool.end();
+  }
+}
