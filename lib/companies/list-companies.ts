@@ -1,0 +1,94 @@
+import type { Tx } from "../db/client";
+
+/**
+ * The original game's listing rule: a company goes public when its operating balance is over
+ * $50,000.00. Strictly over: a balance of exactly $50,000.00 is not yet listed.
+ */
+export const PUBLIC_LISTING_THRESHOLD_MINOR = 5_000_000n;
+/** The threshold is a USD figure; a company's operating account is its USD company account. */
+export const PUBLIC_LISTING_CURRENCY = "USD";
+
+export interface CompanySummary {
+  id: string;
+  ticker: string;
+  name: string;
+  description: string;
+  ownerId: string;
+  ownerName: string;
+  /** Null when the company has no USD company account (every company gets one when it is created). */
+  operatingAccountId: bigint | null;
+  /** Minor units of PUBLIC_LISTING_CURRENCY; 0 when there is no operating account. */
+  operatingBalanceMinor: bigint;
+  currency: string;
+  activeProductCount: number;
+  /** Tickets are products too (kind TICKET); counted apart so "3 products" means things on a shelf. */
+  activeTicketCount: number;
+  isPublic: boolean;
+}
+
+export function isPubliclyListed(balanceMinor: bigint): boolean {
+  return balanceMinor > PUBLIC_LISTING_THRESHOLD_MINOR;
+}
+
+interface Row {
+  id: string;
+  ticker: string;
+  name: string;
+  description: string;
+  owner_id: string;
+  owner_name: string;
+  account_id: bigint | null;
+  balance: bigint | null;
+  products: bigint | number;
+  tickets: bigint | number;
+}
+
+/**
+ * Every company with its owner, operating balance and active catalogue size, in one query
+ * (companies ⋈ users ⋈ first USD company account ⋈ balances, plus per-company product counts).
+ * The balance comes from the balances table, the single source for reads, never from the ledger.
+ */
+export async function listCompanies(tx: Tx): Promise<CompanySummary[]> {
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT c.id, c.ticker, c.name, c.description, c.owner_id, u.name AS owner_name,
+           op.account_id, op.balance,
+           coalesce(p.products, 0) AS products, coalesce(p.tickets, 0) AS tickets
+      FROM companies c
+      JOIN users u ON u.id = c.owner_id
+      -- A company could open more company accounts later (other currencies); the operating one is
+      -- its oldest in the listing currency, so LATERAL … LIMIT 1 keeps one row per company.
+      LEFT JOIN LATERAL (
+             SELECT a.id AS account_id, b.balance
+               FROM accounts a
+               JOIN balances b ON b.account_id = a.id
+              WHERE a.company_id = c.id AND a.kind = 'COMPANY' AND a.currency = ${PUBLIC_LISTING_CURRENCY}
+              ORDER BY a.id
+              LIMIT 1
+           ) op ON true
+      LEFT JOIN (
+             SELECT company_id,
+                    count(*) FILTER (WHERE kind = 'PRODUCT') AS products,
+                    count(*) FILTER (WHERE kind = 'TICKET') AS tickets
+               FROM products
+              WHERE active
+              GROUP BY company_id
+           ) p ON p.company_id = c.id
+     ORDER BY c.ticker`;
+  return rows.map((r) => {
+    const balance = r.balance === null ? 0n : BigInt(r.balance);
+    return {
+      id: r.id,
+      ticker: r.ticker,
+      name: r.name,
+      description: r.description,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      operatingAccountId: r.account_id === null ? null : BigInt(r.account_id),
+      operatingBalanceMinor: balance,
+      currency: PUBLIC_LISTING_CURRENCY,
+      activeProductCount: Number(r.products),
+      activeTicketCount: Number(r.tickets),
+      isPublic: isPubliclyListed(balance),
+    };
+  });
+}
