@@ -8,10 +8,16 @@
 // - amounts are integers in (0, 2^63-1]; both sides share the entry's currency; from ≠ to;
 //   every account exists and is open.
 // - a non-system account never goes below zero, at any step of a multi-entry posting.
-// - balance rows are locked in ascending account id order (one statement, ORDER BY … FOR UPDATE),
-//   so concurrent postings touching the same accounts queue instead of deadlocking.
+// - balance rows are locked in ascending account id order (ORDER BY … FOR UPDATE), so concurrent
+//   postings touching the same accounts queue instead of deadlocking.
 // - because the rows stay locked until commit and entry ids are drawn afterwards, per account the
 //   entry id order is the order in which entries were applied: from/to_balance_after form a chain.
+//
+// The whole posting is ONE SQL statement (lock, validate, update balances, insert entries): one
+// round trip, so a hot account's row lock is held for that statement plus COMMIT rather than across
+// several client round trips (bench/ measured 364 → 878 transfers/s on one hot account). The
+// statement only writes when every check passes; when it refuses, the locked rows it read come
+// back and `explainRefusal` replays the entries in JavaScript to name the precise reason.
 import type { Tx } from "../db/client";
 import type { LedgerEntryType } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
@@ -60,6 +66,75 @@ interface LockedAccount {
   balance: bigint;
 }
 
+const MAX = MAX_MINOR.toString();
+
+// $1..$9 the entries as parallel arrays (in posting order), $10 every account id involved, $11 the
+// expected currency per entry (or null), $12 idempotency key, $13 created-by user.
+const POST_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::int[],
+                       $7::text[], $8::text[], $9::text[], $11::text[])
+    WITH ORDINALITY AS u(from_id, to_id, amount, type, description, batch_count,
+                         product_id, company_id, transaction_id, currency, ord)
+), locked AS (
+  SELECT b.account_id, b.balance, b.allow_negative, a.currency::text AS currency, a.status::text AS status
+    FROM balances b JOIN accounts a ON a.id = b.account_id
+   WHERE b.account_id = ANY($10::bigint[])
+   ORDER BY b.account_id
+     FOR UPDATE OF b
+), legs AS (
+  SELECT ord, from_id AS account_id, -amount AS delta FROM input
+  UNION ALL
+  SELECT ord, to_id, amount FROM input
+), running AS (
+  -- Each account's balance after each of its legs, in posting order (numeric: no overflow error).
+  SELECT l.ord, l.account_id, k.allow_negative,
+         k.balance::numeric + sum(l.delta::numeric) OVER (PARTITION BY l.account_id ORDER BY l.ord) AS after
+    FROM legs l JOIN locked k ON k.account_id = l.account_id
+), verdict AS (
+  SELECT (SELECT count(*) FROM locked) = cardinality($10::bigint[])
+     AND NOT EXISTS (SELECT 1 FROM locked WHERE status <> 'OPEN')
+     AND NOT EXISTS (SELECT 1 FROM input i JOIN locked f ON f.account_id = i.from_id JOIN locked t ON t.account_id = i.to_id
+                      WHERE f.currency <> t.currency OR (i.currency IS NOT NULL AND i.currency <> f.currency))
+     AND NOT EXISTS (SELECT 1 FROM running WHERE (after < 0 AND NOT allow_negative) OR abs(after) > ${MAX}) AS ok
+), upd AS (
+  UPDATE balances b
+     SET balance = b.balance + d.delta, version = b.version + 1, last_updated = now()
+    FROM (SELECT account_id, sum(delta)::bigint AS delta FROM legs GROUP BY account_id HAVING sum(delta) <> 0) d, verdict v
+   WHERE v.ok AND b.account_id = d.account_id AND (b.balance + d.delta >= 0 OR b.allow_negative)
+  RETURNING b.account_id
+), ins AS (
+  INSERT INTO ledger_entries (from_account_id, to_account_id, amount, currency, type, description, batch_count,
+                              product_id, company_id, transaction_id, from_balance_after, to_balance_after,
+                              idempotency_key, created_by_user_id)
+  SELECT i.from_id, i.to_id, i.amount, f.currency, i.type::"LedgerEntryType", i.description, i.batch_count,
+         i.product_id, i.company_id, i.transaction_id, rf.after::bigint, rt.after::bigint, $12, $13
+    FROM input i
+    JOIN locked f ON f.account_id = i.from_id
+    JOIN running rf ON rf.account_id = i.from_id AND rf.ord = i.ord
+    JOIN running rt ON rt.account_id = i.to_id AND rt.ord = i.ord
+    CROSS JOIN verdict v
+   WHERE v.ok
+   ORDER BY i.ord
+  RETURNING id, created_at, currency::text AS currency, from_balance_after, to_balance_after
+)
+SELECT v.ok,
+       (SELECT count(*) FROM upd)::int AS updated,
+       (SELECT json_agg(json_build_object('id', id::text, 'created_at', created_at, 'currency', currency,
+                'from_after', from_balance_after::text, 'to_after', to_balance_after::text) ORDER BY id) FROM ins) AS inserted,
+       (SELECT json_agg(json_build_object('id', account_id::text, 'balance', balance::text, 'currency', currency,
+                'status', status, 'allow_negative', allow_negative)) FROM locked WHERE NOT v.ok) AS accounts,
+       (SELECT count(*) FROM (SELECT account_id FROM legs GROUP BY account_id HAVING sum(delta) <> 0) c)::int AS changed
+  FROM verdict v`;
+
+interface PostRow {
+  ok: boolean;
+  updated: number;
+  changed: number;
+  inserted: { id: string; created_at: string; currency: string; from_after: string; to_after: string }[] | null;
+  accounts: { id: string; balance: string; currency: string; status: string; allow_negative: boolean }[] | null;
+}
+
 /** Checks what can be checked without the database. Throws AppError("invalid_input"). */
 export function validateEntries(entries: readonly EntryInput[]): void {
   if (entries.length === 0) throw new AppError("invalid_input", "A posting needs at least one entry.");
@@ -85,26 +160,65 @@ export function validateEntries(entries: readonly EntryInput[]): void {
 
 export async function postEntries(tx: Tx, entries: readonly EntryInput[], options: PostOptions = {}): Promise<PostedEntry[]> {
   validateEntries(entries);
-
-  const ids = [...new Set(entries.flatMap((e) => [e.fromAccountId, e.toAccountId]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const locked = await tx.$queryRawUnsafe<LockedAccount[]>(
-    `SELECT a.id, a.currency, a.status::text AS status, a.allow_negative, b.balance
-       FROM accounts a JOIN balances b ON b.account_id = a.id
-      WHERE a.id = ANY($1::bigint[])
-      ORDER BY a.id
-        FOR UPDATE OF b`,
+  const ids = [...new Set(entries.flatMap((e) => [e.fromAccountId, e.toAccountId]))];
+  const [row] = await tx.$queryRawUnsafe<PostRow[]>(
+    POST_SQL,
+    entries.map((e) => String(e.fromAccountId)),
+    entries.map((e) => String(e.toAccountId)),
+    entries.map((e) => String(e.amount)),
+    entries.map((e) => e.type),
+    entries.map((e) => e.description ?? ""),
+    entries.map((e) => e.batchCount ?? null),
+    entries.map((e) => e.productId ?? null),
+    entries.map((e) => e.companyId ?? null),
+    entries.map((e) => e.transactionId ?? null),
     ids.map(String),
+    entries.map((e) => e.currency ?? null),
+    options.idempotencyKey ?? null,
+    options.createdByUserId ?? null,
   );
-  const accounts = new Map(locked.map((row) => [row.id, { ...row, balance: BigInt(row.balance) }]));
-  for (const id of ids) {
+  if (!row?.ok) {
+    explainRefusal(
+      entries,
+      ids,
+      (row?.accounts ?? []).map((a) => ({ id: BigInt(a.id), balance: BigInt(a.balance), currency: a.currency, status: a.status, allow_negative: a.allow_negative })),
+    );
+    throw new Error("posting refused by the database for a reason the application could not name");
+  }
+  // The guard in the UPDATE can only fail through a bug (the rows were checked while locked); throw
+  // so the caller's transaction rolls back, and the CHECK constraint stops a negative balance anyway.
+  if (row.updated !== row.changed || row.inserted?.length !== entries.length) {
+    throw new Error(`posting invariant broken: updated ${row.updated} of ${row.changed} balance rows, inserted ${row.inserted?.length ?? 0} of ${entries.length} entries`);
+  }
+  // Ids are drawn in posting order, so the id-sorted rows line up with the input.
+  return entries.map((e, i) => {
+    const r = row.inserted![i]!;
+    return {
+      id: BigInt(r.id),
+      fromAccountId: e.fromAccountId,
+      toAccountId: e.toAccountId,
+      amount: e.amount,
+      currency: r.currency,
+      type: e.type,
+      fromBalanceAfter: BigInt(r.from_after),
+      toBalanceAfter: BigInt(r.to_after),
+      createdAt: new Date(r.created_at),
+    };
+  });
+}
+
+/**
+ * Replays a refused posting against the balances the statement saw, and throws the first reason
+ * a person can act on: a missing or closed account, a currency mismatch, insufficient funds at a
+ * given step, or an overflow.
+ */
+export function explainRefusal(entries: readonly EntryInput[], ids: readonly bigint[], locked: readonly LockedAccount[]): void {
+  const accounts = new Map(locked.map((a) => [a.id, { ...a }]));
+  for (const id of [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     const account = accounts.get(id);
     if (!account) throw new AppError("not_found", `Account #${id} does not exist.`);
     if (account.status !== "OPEN") throw new AppError("account_closed", `Account #${id} is closed.`);
   }
-
-  // Apply in order, checking every intermediate balance.
-  const after: { from: bigint; to: bigint; currency: string }[] = [];
-  const start = new Map([...accounts].map(([id, a]) => [id, a.balance]));
   for (const e of entries) {
     const from = accounts.get(e.fromAccountId)!;
     const to = accounts.get(e.toAccountId)!;
@@ -122,65 +236,5 @@ export async function postEntries(tx: Tx, entries: readonly EntryInput[], option
     }
     from.balance -= e.amount;
     to.balance += e.amount;
-    after.push({ from: from.balance, to: to.balance, currency: from.currency });
   }
-
-  // Write the deltas with the SQL guard; the rows are already locked so the guard can only fail
-  // through a bug, and then the CHECK constraint would stop it anyway.
-  const changed = ids.filter((id) => accounts.get(id)!.balance !== start.get(id));
-  if (changed.length > 0) {
-    const updated = await tx.$queryRawUnsafe<{ account_id: bigint }[]>(
-      `UPDATE balances b
-          SET balance = b.balance + v.delta, version = b.version + 1, last_updated = now()
-         FROM unnest($1::bigint[], $2::bigint[]) AS v(account_id, delta)
-        WHERE b.account_id = v.account_id AND (b.balance + v.delta >= 0 OR b.allow_negative)
-        RETURNING b.account_id`,
-      changed.map(String),
-      changed.map((id) => String(accounts.get(id)!.balance - start.get(id)!)),
-    );
-    if (updated.length !== changed.length) {
-      throw new Error(`posting invariant broken: updated ${updated.length} of ${changed.length} balance rows`);
-    }
-  }
-
-  const inserted = await tx.$queryRawUnsafe<{ id: bigint; created_at: Date }[]>(
-    `INSERT INTO ledger_entries (from_account_id, to_account_id, amount, currency, type, description, batch_count,
-                                 product_id, company_id, transaction_id, from_balance_after, to_balance_after,
-                                 idempotency_key, created_by_user_id)
-     SELECT u.from_id, u.to_id, u.amount, u.currency, u.type::"LedgerEntryType", u.description, u.batch_count,
-            u.product_id, u.company_id, u.transaction_id, u.from_after, u.to_after, $13, $14
-       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[],
-                   $8::text[], $9::text[], $10::text[], $11::bigint[], $12::bigint[])
-            WITH ORDINALITY AS u(from_id, to_id, amount, currency, type, description, batch_count,
-                                 product_id, company_id, transaction_id, from_after, to_after, ord)
-      ORDER BY u.ord
-     RETURNING id, created_at`,
-    entries.map((e) => String(e.fromAccountId)),
-    entries.map((e) => String(e.toAccountId)),
-    entries.map((e) => String(e.amount)),
-    after.map((a) => a.currency),
-    entries.map((e) => e.type),
-    entries.map((e) => e.description ?? ""),
-    entries.map((e) => e.batchCount ?? null),
-    entries.map((e) => e.productId ?? null),
-    entries.map((e) => e.companyId ?? null),
-    entries.map((e) => e.transactionId ?? null),
-    after.map((a) => String(a.from)),
-    after.map((a) => String(a.to)),
-    options.idempotencyKey ?? null,
-    options.createdByUserId ?? null,
-  );
-  // Ids are drawn in insertion order, so sorted ids line up with the input order.
-  const rows = [...inserted].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-  return entries.map((e, i) => ({
-    id: BigInt(rows[i]!.id),
-    fromAccountId: e.fromAccountId,
-    toAccountId: e.toAccountId,
-    amount: e.amount,
-    currency: after[i]!.currency,
-    type: e.type,
-    fromBalanceAfter: after[i]!.from,
-    toBalanceAfter: after[i]!.to,
-    createdAt: rows[i]!.created_at,
-  }));
 }
