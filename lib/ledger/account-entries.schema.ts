@@ -1,6 +1,7 @@
 // Query parameters of an account history view (page, CSV export, API): all optional strings from
 // the URL, parsed into a typed filter with precise messages.
 import { z } from "zod";
+import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
 import { LedgerEntryType } from "../db/generated/enums";
 import type { AccountEntryFilter } from "./list-account-entries";
 import { MAX_PAGE_SIZE } from "./list-account-entries";
@@ -45,4 +46,14 @@ export function toEntryFilter(query: AccountEntriesQuery): AccountEntryFilter {
     until: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : undefined,
     limit: query.limit,
   };
+}
+
+/** For routes: the URL's query as a filter, or a 400 naming the first bad parameter. */
+export function parseAccountEntriesQuery(params: URLSearchParams): AccountEntryFilter {
+  const query = accountEntriesQuerySchema.safeParse(searchParamsToObject(params));
+  if (!query.success) {
+    const fields = fieldErrorsFromIssues(query.error.issues);
+    throw new AppError("bad_request", Object.values(fields)[0] ?? "Invalid query.", { fieldErrors: fields });
+  }
+  return toEntryFilter(query.data);
 }

@@ -1,23 +1,18 @@
 import { authenticateApiRequest } from "@/lib/auth/api-auth";
 import { db } from "@/lib/db/client";
-import { AppError, fieldErrorsFromIssues } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-response";
 import { accountIdParam } from "@/lib/http/route-params";
 import { requireAccountAccess } from "@/lib/ledger/account-access";
-import { accountEntriesQuerySchema, searchParamsToObject, toEntryFilter } from "@/lib/ledger/account-entries.schema";
+import { parseAccountEntriesQuery } from "@/lib/ledger/account-entries.schema";
 import { accountEntriesCsv } from "@/lib/ledger/entries-csv";
 
 /** GET /accounts/:id/export?type=&from=&to= — the filtered history as CSV (signed-in owner or admin). */
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const user = await authenticateApiRequest(request);
   const accountId = accountIdParam((await params).id);
-  const query = accountEntriesQuerySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams));
-  if (!query.success) {
-    const fields = fieldErrorsFromIssues(query.error.issues);
-    throw new AppError("bad_request", Object.values(fields)[0] ?? "Invalid filter.", { fieldErrors: fields });
-  }
+  const filter = parseAccountEntriesQuery(new URL(request.url).searchParams);
   const account = await requireAccountAccess(db(), user, accountId, "view");
-  const rows = accountEntriesCsv(db(), account.id, account.currency, { ...toEntryFilter(query.data), before: undefined });
+  const rows = accountEntriesCsv(db(), account.id, account.currency, { ...filter, before: undefined });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
