@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { entryTypeLabel } from "@/app/_components/entry-type-label";
 import { formatDateTime } from "@/app/_components/format-date";
 import { Money } from "@/app/_components/money";
@@ -29,10 +28,8 @@ export function EntriesTable({ entries, currency }: { entries: AccountEntry[]; c
                 {e.batchCount !== null ? <span className="ml-1 text-slate-500">({e.batchCount} units)</span> : null}
               </td>
               <td className="py-2.5 pr-4">
-                <span className="text-slate-900">{e.counterpartyName}</span>{" "}
-                <Link href={`/accounts/${e.counterpartyAccountId}`} className="text-slate-500 hover:underline">
-                  #{e.counterpartyAccountId.toString()}
-                </Link>
+                {/* Not a link: the counterparty's account page is theirs, not the viewer's. */}
+                <span className="text-slate-900">{e.counterpartyName}</span> <span className="text-slate-500">#{e.counterpartyAccountId.toString()}</span>
               </td>
               <td className="max-w-xs truncate py-2.5 pr-4 text-slate-700" title={e.description}>
                 {e.description}
