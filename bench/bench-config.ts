@@ -27,7 +27,7 @@ export interface BenchConfig {
   rounds: number;
   workers: number;
   poolSize: number;
-  /** Also run the profiling variants (raw node-postgres, one-statement prototype). */
+  /** Also run the profiling variants (pool sizes, the same call through raw node-postgres). */
   profile: boolean;
   poolSweep: number[];
   steps: Set<BenchStep>;

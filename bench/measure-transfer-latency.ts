@@ -6,7 +6,6 @@ import { db } from "../lib/db/client";
 import { postEntries } from "../lib/ledger/post-entries";
 import type { BenchAccounts } from "./generate-ledger";
 import { postTransferRawPg } from "./post-transfer-raw-pg";
-import { postTransferOneStatement } from "./prototype-one-statement";
 import { timeInterleaved, type LatencySummary } from "./stats";
 
 export interface LatencyRow {
@@ -28,17 +27,13 @@ export async function measureTransferLatency(url: string, accounts: BenchAccount
         const { from, to } = pair(i);
         return db().$transaction((tx) => postEntries(tx, [{ fromAccountId: from, toAccountId: to, amount: 1n, type: "transfer", description: "bench transfer" }]));
       }],
-      ["profile: same 5 statements, node-postgres", (i) => {
+      ["profile: same call, node-postgres, autocommit", (i) => {
         const { from, to } = pair(i + 1);
         return postTransferRawPg(pool, from, to, 1n);
       }],
-      ["prototype: $transaction(one statement)", (i) => {
+      ["service: postEntries(db()), autocommit", (i) => {
         const { from, to } = pair(i + 2);
-        return db().$transaction((tx) => postTransferOneStatement(tx, { fromAccountId: from, toAccountId: to, amount: 1n, description: "bench transfer" }));
-      }],
-      ["prototype: one statement, no interactive tx", (i) => {
-        const { from, to } = pair(i + 3);
-        return postTransferOneStatement(db(), { fromAccountId: from, toAccountId: to, amount: 1n, description: "bench transfer" });
+        return postEntries(db(), [{ fromAccountId: from, toAccountId: to, amount: 1n, type: "transfer", description: "bench transfer" }]);
       }],
     ];
     const summaries = await timeInterleaved(variants.map(([, fn]) => fn), samples, Math.min(50, samples));

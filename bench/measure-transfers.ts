@@ -7,7 +7,6 @@ import { createDb, db } from "../lib/db/client";
 import { postEntries } from "../lib/ledger/post-entries";
 import type { BenchAccounts } from "./generate-ledger";
 import { postTransferRawPg } from "./post-transfer-raw-pg";
-import { postTransferOneStatement } from "./prototype-one-statement";
 import { runPgbench } from "./run-pgbench";
 import { runForDuration } from "./run-workers";
 import { StatementCounter } from "./statement-stats";
@@ -104,6 +103,12 @@ export async function measureTransfers(o: TransferOptions): Promise<ThroughputRo
             const { from, to } = pick();
             return db().$transaction((tx) => postEntries(tx, [transfer(from, to)]));
           })],
+          // postEntries is one statement, atomic on its own: a caller with nothing else to do in a
+          // transaction (marketplace batch, opening deposit) skips BEGIN/COMMIT round trips.
+          ["service: postEntries(db()), autocommit", () => runForDuration(o.workers, o.seconds, () => {
+            const { from, to } = pick();
+            return postEntries(db(), [transfer(from, to)]);
+          })],
         ];
         if (o.profile && round === 0) {
           for (const size of o.poolSweep) {
@@ -122,17 +127,9 @@ export async function measureTransfers(o: TransferOptions): Promise<ThroughputRo
         }
         if (o.profile) {
           variants.push(
-            ["profile: same 5 statements, node-postgres", () => runForDuration(o.workers, o.seconds, () => {
+            ["profile: same call, node-postgres, autocommit", () => runForDuration(o.workers, o.seconds, () => {
               const { from, to } = pick();
               return postTransferRawPg(pool, from, to, 1n);
-            })],
-            ["prototype: $transaction(one statement)", () => runForDuration(o.workers, o.seconds, () => {
-              const { from, to } = pick();
-              return db().$transaction((tx) => postTransferOneStatement(tx, { fromAccountId: from, toAccountId: to, amount: 1n, description: "bench transfer" }));
-            })],
-            ["prototype: one statement, no interactive tx", () => runForDuration(o.workers, o.seconds, () => {
-              const { from, to } = pick();
-              return postTransferOneStatement(db(), { fromAccountId: from, toAccountId: to, amount: 1n, description: "bench transfer" });
             })],
           );
         }
