@@ -7,33 +7,29 @@ import type { AccountSummary } from "../ledger/list-user-accounts";
 
 export const money = (amount: bigint, currency: string) => ({ amount: amount.toString(), currency });
 
-export function accountSummaryJson(a: AccountSummary) {
+type AccountFields = Pick<AccountSummary, "id" | "kind" | "name" | "currency" | "status" | "companyId" | "companyName" | "companyTicker">;
+
+/** The fields every account view shares; the balance comes from the one balances row. */
+function accountJson(a: AccountFields, balance: bigint, balanceUpdatedAt: Date) {
   return {
     id: a.id.toString(),
     kind: a.kind,
     name: a.name,
     currency: a.currency,
     status: a.status,
-    balance: money(a.balance, a.currency),
+    balance: money(balance, a.currency),
+    balanceUpdatedAt: balanceUpdatedAt.toISOString(),
     company: a.companyId ? { id: a.companyId, name: a.companyName, ticker: a.companyTicker } : null,
-    balanceUpdatedAt: a.lastUpdated.toISOString(),
   };
+}
+
+export function accountSummaryJson(a: AccountSummary) {
+  return accountJson(a, a.balance, a.lastUpdated);
 }
 
 export function accountDetailJson(a: AccessibleAccount, b: AccountBalance) {
-  return {
-    id: a.id.toString(),
-    kind: a.kind,
-    name: a.name,
-    currency: a.currency,
-    status: a.status,
-    balance: money(b.balance, a.currency),
-    balanceVersion: b.version.toString(),
-    balanceUpdatedAt: b.lastUpdated.toISOString(),
-    company: a.companyId ? { id: a.companyId, name: a.companyName, ticker: a.companyTicker } : null,
-  };
+  return { ...accountJson(a, b.balance, b.lastUpdated), balanceVersion: b.version.toString() };
 }
-
 export function accountEntryJson(e: AccountEntry) {
   return {
     id: e.id.toString(),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { createTestUser, type TestUser } from "../../scripts/test/ledger-fixtures";
+import { walkKeysetPages } from "../../scripts/test/walk-keyset-pages";
 import { listAdminAccounts, type AdminAccountRow } from "./admin-list-accounts";
 import { ACCOUNT_SORT_KEYS, parseAdminAccountsParams, type AdminAccountsQuery } from "./admin-list-accounts.schema";
 import { encodeCursor } from "./admin-list-params";
@@ -16,23 +17,7 @@ function query(params: Record<string, string>): AdminAccountsQuery {
 const list = (params: Record<string, string>) => listAdminAccounts(db(), query(params));
 const ids = (rows: AdminAccountRow[]) => rows.map((r) => r.id);
 
-/** Follows "Next" to the end, then "Previous" back to the start, the way the page's links do. */
-async function walk(params: Record<string, string>) {
-  const forward: bigint[] = [];
-  let page = await list(params);
-  expect(page.prevCursor).toBeNull();
-  forward.push(...ids(page.rows));
-  while (page.nextCursor) {
-    page = await list({ ...params, after: page.nextCursor });
-    forward.push(...ids(page.rows));
-  }
-  const backward: bigint[] = [...ids(page.rows)];
-  while (page.prevCursor) {
-    page = await list({ ...params, before: page.prevCursor });
-    backward.unshift(...ids(page.rows));
-  }
-  return { forward, backward };
-}
+const walk = (params: Record<string, string>) => walkKeysetPages(list, params);
 
 let alice: TestUser;
 let bob: TestUser;
