@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   account_closed: 422,
   currency_mismatch: 422,
   rate_limited: 429,
+  /** Busy (lock or statement timeout): nothing changed, retry after `retryAfterSeconds`. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -23,11 +25,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Per-field messages for forms, keyed by input name. */
   readonly fieldErrors?: Record<string, string>;
+  /** Sent as Retry-After with 429 and 503 answers. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options?: { fieldErrors?: Record<string, string>; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { fieldErrors?: Record<string, string>; cause?: unknown; retryAfterSeconds?: number }) {
     super(message, { cause: options?.cause });
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {

@@ -1,7 +1,8 @@
 // JSON API responses. Errors always have the shape { "error": { "code", "message", "fields"? } }.
 // Expected errors (AppError) keep their message and status; anything else is logged and answered
 // with a generic 500 — never a stack trace.
-import { AppError, isAppError } from "../errors/app-error";
+import { asExpectedError } from "../db/database-errors";
+import { AppError } from "../errors/app-error";
 
 /** JSON.stringify that writes BigInt as a decimal string (amounts travel as strings of minor units). */
 export function toJson(value: unknown): string {
@@ -15,14 +16,15 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(toJson(body), { ...init, headers });
 }
 
-export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) {
+export function errorResponse(thrown: unknown): Response {
+  const error = asExpectedError(thrown);
+  if (error) {
     return jsonResponse(
       { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
-      { status: error.status },
+      { status: error.status, headers: error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {} },
     );
   }
-  console.error("Unexpected API error", error);
+  console.error("Unexpected API error", thrown);
   return jsonResponse({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
 }
 
