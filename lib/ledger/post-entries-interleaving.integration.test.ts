@@ -8,6 +8,7 @@ import { balanceOf, createTestUser, sumOfBalances } from "../../scripts/test/led
 import { holdLock, queueBehind } from "../../scripts/test/lock-interleaving";
 import { verifyLedger } from "./verify";
 import { postEntries, type EntryInput } from "./post-entries";
+import { transfer } from "./transfer";
 
 type Mode = "autocommit" | "transaction";
 
@@ -65,6 +66,21 @@ describe("postEntries under a queued credit-then-debit interleaving", () => {
     expect(second.status).toBe("rejected");
     expect((second as PromiseRejectedResult).reason).toMatchObject({ code: "insufficient_funds", available: 50n, needed: 100n });
     expect(await balanceOf(x.accountId)).toBe(50n);
+    expect(await sumOfBalances("USD")).toBe(0n);
+  });
+
+  it.each<Mode>(["autocommit", "transaction"])("transfer() (%s): the queued debit sees the queued credit", async (mode) => {
+    const [x, y] = await Promise.all([createTestUser({ openingDeposit: 0n }), createTestUser()]);
+    const send = (from: typeof x, to: typeof y, amount: string) => {
+      const input = { fromAccountId: String(from.accountId), to: `#${to.accountId}`, amount, amountUnit: "minor" as const, idempotencyKey: crypto.randomUUID() };
+      return mode === "autocommit" ? transfer(from, input) : db().$transaction((tx) => transfer(from, input, tx));
+    };
+    const lock = await holdLock(`SELECT 1 FROM balances WHERE account_id = $1 FOR UPDATE`, [String(x.accountId)]);
+    const [credit, debit] = await queueBehind(lock, [() => send(y, x, "5000"), () => send(x, y, "100")]);
+    expect(credit.status).toBe("fulfilled");
+    expect(debit.status, debit.status === "rejected" ? String(debit.reason) : "").toBe("fulfilled");
+    expect((debit as PromiseFulfilledResult<Awaited<ReturnType<typeof transfer>>>).value.result.fromBalanceAfter).toBe("4900");
+    expect(await balanceOf(x.accountId)).toBe(4900n);
     expect(await sumOfBalances("USD")).toBe(0n);
   });
 });
