@@ -79,7 +79,8 @@ DECLARE
   ti int;
   v_changed int;
   v_count int;
-  v_ids_out jsonb;
+  v_entry_id bigint;
+  v_entry_ids bigint[] := '{}';
   v_created timestamptz;
 BEGIN
   IF n = 0 OR n > 1000 THEN
@@ -153,44 +154,46 @@ BEGIN
     FROM unnest(v_ids, v_old, v_bal::bigint[]) AS c(account_id, old_balance, new_balance)
    WHERE b.account_id = c.account_id AND c.new_balance <> c.old_balance AND b.balance = c.old_balance;
   GET DIAGNOSTICS v_count = ROW_COUNT;
-  SELECT count(*) INTO v_changed FROM unnest(v_old, v_bal) AS c(o, nw) WHERE o <> nw;
+  v_changed := 0;
+  FOR k IN 1..cardinality(v_ids) LOOP
+    IF v_bal[k] <> v_old[k] THEN v_changed := v_changed + 1; END IF;
+  END LOOP;
   IF v_count <> v_changed THEN
     RAISE EXCEPTION 'ledger_post invariant broken: updated % of % balance rows', v_count, v_changed USING ERRCODE = 'internal_error';
   END IF;
 
-  WITH ins AS (
+  -- One INSERT per entry, in posting order (a cached plan each; ids are drawn in that order).
+  v_created := now();
+  FOR i IN 1..n LOOP
     INSERT INTO ledger_entries (from_account_id, to_account_id, amount, currency, type, description, batch_count,
                                 product_id, company_id, transaction_id, from_balance_after, to_balance_after,
-                                idempotency_key, created_by_user_id)
-    SELECT u.from_id, u.to_id, u.amount, u.currency, u.type::"LedgerEntryType", coalesce(u.description, ''), u.batch_count,
-           u.product_id, u.company_id, u.transaction_id, u.from_after, u.to_after, p_idempotency_key, p_created_by
-      FROM unnest(p_from, p_to, p_amount, v_entry_cur, p_type,
-                  coalesce(p_description, array_fill(NULL::text, ARRAY[n])), coalesce(p_batch_count, array_fill(NULL::int, ARRAY[n])),
-                  coalesce(p_product_id, array_fill(NULL::text, ARRAY[n])), coalesce(p_company_id, array_fill(NULL::text, ARRAY[n])),
-                  coalesce(p_transaction_id, array_fill(NULL::text, ARRAY[n])), v_from_after, v_to_after)
-           WITH ORDINALITY AS u(from_id, to_id, amount, currency, type, description, batch_count, product_id, company_id,
-                                transaction_id, from_after, to_after, ord)
-     ORDER BY u.ord
-    RETURNING id, created_at)
-  SELECT count(*), jsonb_agg(id::text ORDER BY id), min(created_at) INTO v_count, v_ids_out, v_created FROM ins;
-  IF v_count <> n THEN
-    RAISE EXCEPTION 'ledger_post invariant broken: inserted % of % entries', v_count, n USING ERRCODE = 'internal_error';
+                                idempotency_key, created_by_user_id, created_at)
+    VALUES (p_from[i], p_to[i], p_amount[i], v_entry_cur[i], p_type[i]::"LedgerEntryType", coalesce(p_description[i], ''),
+            p_batch_count[i], p_product_id[i], p_company_id[i], p_transaction_id[i], v_from_after[i], v_to_after[i],
+            p_idempotency_key, p_created_by, v_created)
+    RETURNING id INTO v_entry_id;
+    v_entry_ids[i] := v_entry_id;
+  END LOOP;
+  IF cardinality(v_entry_ids) <> n THEN
+    RAISE EXCEPTION 'ledger_post invariant broken: inserted % of % entries', cardinality(v_entry_ids), n USING ERRCODE = 'internal_error';
   END IF;
 
-  RETURN jsonb_build_object('ok', true, 'ids', v_ids_out, 'created_at', v_created,
+  RETURN jsonb_build_object('ok', true, 'ids', to_jsonb(v_entry_ids::text[]), 'created_at', v_created,
     'currencies', to_jsonb(v_entry_cur),
-    'from_after', (SELECT jsonb_agg(x::text ORDER BY o) FROM unnest(v_from_after) WITH ORDINALITY AS t(x, o)),
-    'to_after', (SELECT jsonb_agg(x::text ORDER BY o) FROM unnest(v_to_after) WITH ORDINALITY AS t(x, o)));
+    'from_after', to_jsonb(v_from_after::text[]), 'to_after', to_jsonb(v_to_after::text[]));
 END;
 $fn$;
 
 -- Who may move money out of an account: its user, or its company's owner. lib/ledger/account-access.ts
 -- and ledger_transfer both ask here, so the rule lives in one place.
 CREATE FUNCTION "ledger_can_spend"(p_user_id text, p_account_id bigint) RETURNS boolean
-LANGUAGE sql STABLE AS $fn$
-  SELECT EXISTS (SELECT 1 FROM accounts a LEFT JOIN companies c ON c.id = a.company_id
+LANGUAGE plpgsql STABLE AS $fn$
+BEGIN
+  -- plpgsql, not sql: its plan is cached per connection (a non-inlined SQL function is planned per call).
+  RETURN EXISTS (SELECT 1 FROM accounts a LEFT JOIN companies c ON c.id = a.company_id
                   WHERE a.id = p_account_id AND a.kind <> 'SYSTEM'
-                    AND (a.user_id = p_user_id OR c.owner_id = p_user_id))
+                    AND (a.user_id = p_user_id OR c.owner_id = p_user_id));
+END;
 $fn$;
 
 -- The destination of a transfer from what a person types: an email (that user's personal account), an
@@ -253,14 +256,18 @@ $fn$;
 
 -- The stored answer for a key that exists: a replay when the request matches, else a conflict.
 CREATE FUNCTION "idempotency_answer"(p_operation text, p_scope text, p_key text, p_request_hash text) RETURNS jsonb
-LANGUAGE sql STABLE AS $fn$
-  SELECT CASE
-           WHEN k.request_hash <> p_request_hash THEN jsonb_build_object('status', 'conflict')
-           WHEN k.response IS NULL THEN jsonb_build_object('status', 'in_progress')
-           ELSE jsonb_build_object('status', 'replayed', 'result', k.response)
-         END
-    FROM idempotency_keys k
-   WHERE k.operation = p_operation AND k.scope = p_scope AND k.key = p_key
+LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  v_hash text;
+  v_response jsonb;
+BEGIN
+  SELECT k.request_hash, k.response INTO v_hash, v_response
+    FROM idempotency_keys k WHERE k.operation = p_operation AND k.scope = p_scope AND k.key = p_key;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF v_hash <> p_request_hash THEN RETURN jsonb_build_object('status', 'conflict'); END IF;
+  IF v_response IS NULL THEN RETURN jsonb_build_object('status', 'in_progress'); END IF;
+  RETURN jsonb_build_object('status', 'replayed', 'result', v_response);
+END;
 $fn$;
 
 -- A whole transfer in one call (one round trip, safe in autocommit), in the money lock order:
@@ -289,8 +296,8 @@ BEGIN
   v_answer := idempotency_answer('transfer', v_scope, p_key, p_request_hash);
   IF v_answer IS NOT NULL THEN RETURN v_answer; END IF;
 
-  SELECT a.id, a.currency::text AS currency INTO v_source FROM accounts a WHERE a.id = p_from AND ledger_can_spend(p_user_id, a.id);
-  IF NOT FOUND THEN
+  SELECT a.id, a.currency::text AS currency INTO v_source FROM accounts a WHERE a.id = p_from;
+  IF NOT FOUND OR NOT ledger_can_spend(p_user_id, p_from) THEN
     RETURN jsonb_build_object('status', 'refused', 'reason', 'source_not_found', 'account_id', p_from::text);
   END IF;
   IF p_currency IS NOT NULL AND p_currency <> v_source.currency THEN
