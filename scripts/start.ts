@@ -1,18 +1,19 @@
 // `npm start` (production) and `npm run dev` (`--dev`): everything between a fresh clone and a
-// served app. Resolves the database (DATABASE_URL, or the embedded PGlite server under .data/),
+// served app. Resolves the database (DATABASE_URL, or the default PostgreSQL server in .data/postgres),
 // AUTH_SECRET (env, or generated once into .data/auth-secret), applies migrations, seeds an empty
 // database, builds when the build is missing or stale, then runs Next.js with those variables.
-// This process hosts the embedded database, so it stays up as the parent of `next` and shuts both
-// down on SIGINT/SIGTERM.
+// This process owns the default database server, so it stays up as the parent of `next` and shuts
+// both down on SIGINT/SIGTERM (Next first, then a clean shutdown of the server).
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { DEMO_ALICE, DEMO_ADMIN } from "../lib/seed/demo-users";
 import { ensureAuthSecret } from "./lib/auth-secret";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { LegacyDataError, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { AlreadyRunningError } from "./lib/instance-lock";
 import { buildStaleness } from "./lib/needs-build";
 import { runNext, spawnNext } from "./lib/next-cli";
+import { PostgresSetupError } from "./lib/postgres-binaries";
 import { databaseIsEmpty } from "./lib/database-is-empty";
 
 const startedAt = performance.now();
@@ -95,7 +96,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: Error) => {
-  if (error instanceof AlreadyRunningError || error instanceof MigrationError) console.error(error.message);
-  else console.error(error);
+  if (error instanceof AlreadyRunningError || error instanceof MigrationError || error instanceof LegacyDataError || error instanceof PostgresSetupError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
   await shutdown(1);
 });
