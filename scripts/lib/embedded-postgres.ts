@@ -106,8 +106,16 @@ export async function startEmbeddedPostgres(options: { dataRoot: string; log?: (
       log(`Stopping the PostgreSQL server an earlier start left running (pid ${orphan})`);
       stopServer(location, "fast");
     }
-    const port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await freePort();
-    startServer(location, { port, logFile: path.join(dataDir, "server.log"), settings: SETTINGS });
+    const logFile = path.join(dataDir, "server.log");
+    let port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await freePort();
+    try {
+      startServer(location, { port, logFile, settings: SETTINGS });
+    } catch (error) {
+      // Another program took the port between the probe and the bind: once more on any free port.
+      if (!/already in use/i.test((error as Error).message)) throw error;
+      port = await freePort();
+      startServer(location, { port, logFile, settings: SETTINGS });
+    }
     started = true;
     const base = `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}`;
     await ensureDatabase(`${base}/postgres`, DATABASE_NAME);
