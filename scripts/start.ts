@@ -30,7 +30,7 @@ let child: ChildProcess | undefined;
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
-  await embedded?.stop().catch((error: Error) => console.error(`Stopping the embedded database failed: ${error.message}`));
+  await embedded?.stop().catch((error: Error) => console.error(`Stopping the database server failed: ${error.message}`));
   process.exit(code);
 }
 
@@ -41,7 +41,7 @@ function onSignal(signal: NodeJS.Signals): void {
     void shutdown(130);
     return;
   }
-  log(`${signal}: stopping Next.js${embedded ? " and the embedded database" : ""}`);
+  log(`${signal}: stopping Next.js${embedded ? " and the database server" : ""}`);
   child.kill(signal);
   // Next normally exits at once; never leave the database server waiting on a wedged child.
   setTimeout(() => child?.kill("SIGKILL"), 10_000).unref();
