@@ -4,7 +4,7 @@
 // PostgreSQL refuses to run as root, so as root the server runs as the `postgres` OS user, created
 // here when the machine has none.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -66,7 +66,7 @@ function hydrateSymlinks(root: string): void {
     const linkPath = path.join(root, target);
     if (existsSync(linkPath)) continue;
     try {
-      execFileSync("ln", ["-s", path.relative(path.dirname(linkPath), path.join(root, source)), linkPath]);
+      symlinkSync(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
     } catch {
       return;
     }
