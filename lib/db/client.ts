@@ -1,7 +1,7 @@
 // The one Prisma client. Every page, action, route, job, CLI and test goes through `db()`.
 //
 // It talks to PostgreSQL through @prisma/adapter-pg and a connection string; whether that string
-// points at the embedded PGlite server or a real cluster is decided before the app starts
+// points at the default server in .data/postgres or an external one is decided before the app starts
 // (scripts/start.ts) and is invisible here.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
@@ -33,7 +33,7 @@ export function db(): PrismaClient {
     const url = process.env.DATABASE_URL;
     if (!url) {
       throw new Error(
-        "DATABASE_URL is not set. Start the app with `npm start` (embedded database) or set DATABASE_URL to a PostgreSQL server.",
+        "DATABASE_URL is not set. Start the app with `npm start` (default database) or set DATABASE_URL to a PostgreSQL server.",
       );
     }
     globalForDb.countinghouseDb = createDb(url);
