@@ -32,7 +32,7 @@ export function parseTrustedProxies(value: string | undefined): BlockList {
 let configured: { source: string | undefined; list: BlockList } | undefined;
 function configuredTrustedProxies(): BlockList {
   const source = process.env.TRUSTED_PROXIES;
-  if (configured?.source !== source) configured = { source, list: parseTrustedProxies(source) };
+  if (!configured || configured.source !== source) configured = { source, list: parseTrustedProxies(source) };
   return configured.list;
 }
 

@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { signUp } from "@/lib/auth/sign-up";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
@@ -11,7 +13,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const values = { name: input.name, email: input.email };
   let email: string;
   try {
-    email = (await signUp(input)).email;
+    email = (await signUp(input, { clientIp: clientIpFromHeaders(await headers()) })).email;
   } catch (error) {
     return errorState(error, values);
   }
