@@ -32,7 +32,7 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
         autoComplete="new-password"
         required
         minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters.`}
+        hint={`At least ${minPasswordLength} characters, not a common password.`}
         error={state.fieldErrors?.password}
       />
       <SubmitButton className="w-full" pendingLabel="Creating account…">
