@@ -44,11 +44,10 @@ export function randomClientIp(): string {
 }
 
 export const test = base.extend<{ user: TestUser; admin: TestUser }>({
-  // Each test is its own client address, so one test's sign-ups and failed sign-ins never count
-  // against another's throttle.
-  page: async ({ page }, use) => {
-    await page.setExtraHTTPHeaders({ "x-forwarded-for": randomClientIp() });
-    await use(page);
+  // Each test is its own client address (pages and page.request alike), so one test's sign-ups and
+  // failed sign-ins never count against another's throttle.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "x-forwarded-for": randomClientIp() });
   },
   user: async ({ page }, use) => {
     const user = await signUpViaApi(page, { name: "E2E Tester", email: uniqueEmail(), password: "correct-horse-battery" });

@@ -15,6 +15,8 @@ export function NameForm({ name }: { name: string }) {
         <TextField
           label="Name"
           name="name"
+          // The token form on the same page also has a "name" field; ids must differ.
+          id="profile-name"
           autoComplete="name"
           required
           maxLength={100}
