@@ -37,6 +37,18 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
     });
 
+    test("creating an account from that sign-in page also comes back", async ({ page }) => {
+      await page.goto("/transfer");
+      await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Ftransfer$/);
+      await page.getByRole("link", { name: "Create an account" }).click();
+      await expect(page).toHaveURL(/\/sign-up\?callbackUrl=%2Ftransfer$/);
+      await page.getByLabel("Name").fill("Deep Link Tester");
+      await page.getByLabel("Email").fill(uniqueEmail("deeplink"));
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page).toHaveURL(/\/transfer$/);
+    });
+
     test("a callbackUrl pointing off-site lands on the dashboard instead", async ({ page }) => {
       const email = uniqueEmail("offsite");
       await signUpViaApi(page, { name: "Offsite Tester", email, password: PASSWORD });
