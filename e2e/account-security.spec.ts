@@ -162,3 +162,21 @@ test("pages carry security headers and a script nonce, and still work", async ({
   await expect(page.getByLabel("New API token")).toHaveValue(/^ch_/);
   expect(user.id).toBeTruthy();
 });
+
+test("the sign-up form says so when an address has created too many accounts", async ({ page }) => {
+  // SIGN_UPS_PER_HOUR is 10 by default; this test's client address (fixtures.ts) uses them up.
+  for (let i = 0; i < 10; i++) await signUpViaApi(page, { name: `Burst ${i}`, email: uniqueEmail("burst"), password: PASSWORD });
+  const refused = await page.request.post("/api/auth/sign-up", { data: { name: "One more", email: uniqueEmail("burst"), password: PASSWORD } });
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Form Burst");
+  await page.getByLabel("Email").fill(uniqueEmail("burst"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    /^Too many accounts were created from your network recently\. Try again in \d+ minutes?\.$/,
+  );
+  await expect(page).toHaveURL(/\/sign-up$/);
+});

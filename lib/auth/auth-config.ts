@@ -6,6 +6,7 @@
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientIpFromHeaders } from "./client-ip";
+import { authRedirect } from "./safe-redirect";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime";
 import { createSession, revokeSession } from "./sessions";
 import { SignInRefused } from "./sign-in-error";
@@ -43,6 +44,9 @@ export const authConfig = {
     async jwt({ token, user }) {
       if (user?.id) return { sub: user.id, sid: await createSession(user.id) };
       return token;
+    },
+    redirect({ url, baseUrl }) {
+      return authRedirect(url, baseUrl);
     },
     session({ session, token }) {
       if (token.sub) session.user = { ...session.user, id: token.sub };

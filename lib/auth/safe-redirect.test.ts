@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeRedirectPath, safeRedirectPath } from "./safe-redirect";
+import { authRedirect, isSafeRedirectPath, safeRedirectPath } from "./safe-redirect";
 
 describe("safeRedirectPath", () => {
   it("keeps same-origin paths", () => {
@@ -23,6 +23,19 @@ describe("safeRedirectPath", () => {
   it("refuses percent-encoded escapes", () => {
     for (const value of ["/%2F%2Fevil.example", "/%2fevil.example", "/%5Cevil.example", "/%5cevil.example", "/%252F%252Fevil.example", "/%09/evil.example", "/%E0%A4%A"]) {
       expect(isSafeRedirectPath(value), value).toBe(false);
+    }
+  });
+});
+
+describe("authRedirect", () => {
+  const base = "http://localhost:3000";
+  it("keeps same-origin destinations", () => {
+    expect(authRedirect("/accounts?x=1", base)).toBe(`${base}/accounts?x=1`);
+    expect(authRedirect(`${base}/settings`, base)).toBe(`${base}/settings`);
+  });
+  it("sends anything else to the dashboard", () => {
+    for (const url of ["https://evil.example/", "//evil.example", "/\\evil.example", "/\t/evil.example", "/%2F%2Fevil.example", "javascript:alert(1)"]) {
+      expect(authRedirect(url, base), url).toBe(`${base}/dashboard`);
     }
   });
 });

@@ -33,3 +33,18 @@ export function isSafeRedirectPath(path: string | null | undefined): path is str
 export function safeRedirectPath(path: unknown, fallback = "/dashboard"): string {
   return typeof path === "string" && isSafeRedirectPath(path) ? path : fallback;
 }
+
+/**
+ * Auth.js's redirect callback (after its own sign-in and sign-out endpoints): the same rule as
+ * above, applied to whatever URL Auth.js was given, resolved against our origin.
+ */
+export function authRedirect(url: string, baseUrl: string): string {
+  let target: URL;
+  try {
+    target = new URL(url, baseUrl);
+  } catch {
+    return `${baseUrl}/dashboard`;
+  }
+  if (target.origin !== new URL(baseUrl).origin) return `${baseUrl}/dashboard`;
+  return `${baseUrl}${safeRedirectPath(url.startsWith("/") ? url : `${target.pathname}${target.search}${target.hash}`)}`;
+}
