@@ -43,5 +43,5 @@ async function sessionUser(request: Request): Promise<SessionUser | null> {
     cookieName: secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
   });
   if (!jwt?.sub) return null;
-  return findSessionUser(jwt.sub);
+  return findSessionUser(jwt.sub, typeof jwt.sid === "string" ? jwt.sid : undefined);
 }

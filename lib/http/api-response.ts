@@ -21,7 +21,10 @@ export function errorResponse(thrown: unknown): Response {
   if (error) {
     return jsonResponse(
       { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
-      { status: error.status, headers: error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {} },
+      {
+        status: error.status,
+        headers: error.retryAfterSeconds !== undefined ? { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {},
+      },
     );
   }
   console.error("Unexpected API error", thrown);
@@ -39,8 +42,16 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
   };
 }
 
-/** Parses a JSON request body, answering 400 for anything that isn't a JSON object. */
+/**
+ * Parses a JSON request body: 415 unless the request says `Content-Type: application/json` (so a
+ * form post or text/plain from another site is never taken for JSON), 400 for anything that isn't a
+ * JSON object. Values keep their JSON types; the route's zod schema decides what each must be.
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
+  }
   let body: unknown;
   try {
     body = await request.json();

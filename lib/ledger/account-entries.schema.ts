@@ -1,24 +1,36 @@
 // Query parameters of an account history view (page, CSV export, API): all optional strings from
-// the URL, parsed into a typed filter with precise messages.
+// the URL, parsed into a typed filter with precise messages. Every value that reaches SQL is
+// checked to fit its column first (entry ids in BIGINT, dates that exist and that PostgreSQL can
+// store), so bad input is a 400 naming the parameter, never a database error.
 import { z } from "zod";
-import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
 import { LedgerEntryType } from "../db/generated/enums";
+import { isoDateSchema } from "../validation/iso-date";
 import type { AccountEntryFilter } from "./list-account-entries";
 import { MAX_PAGE_SIZE } from "./list-account-entries";
 
 const ENTRY_TYPES = Object.values(LedgerEntryType) as [LedgerEntryType, ...LedgerEntryType[]];
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates look like 2026-11-21.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "That date doesn't exist.");
+const MAX_ENTRY_ID = 2n ** 63n - 1n;
+const TYPE_MESSAGE = `type must be one of: ${ENTRY_TYPES.join(", ")}.`;
 
 export const accountEntriesQuerySchema = z
   .object({
-    cursor: z.string().regex(/^\d{1,19}$/, "cursor must be an entry id.").optional(),
-    type: z.union([z.enum(ENTRY_TYPES), z.array(z.enum(ENTRY_TYPES))]).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    limit: z.coerce.number().int("limit must be a whole number.").min(1).max(MAX_PAGE_SIZE, `limit is at most ${MAX_PAGE_SIZE}.`).optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,19}$/, "cursor must be an entry id (a whole number).")
+      .refine((c) => BigInt(c) <= MAX_ENTRY_ID, "cursor is larger than any entry id.")
+      .optional(),
+    type: z
+      .preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(ENTRY_TYPES, { error: TYPE_MESSAGE }), { error: TYPE_MESSAGE }))
+      .optional(),
+    from: isoDateSchema("from").optional(),
+    to: isoDateSchema("to").optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,9}$/, "limit must be a whole number.")
+      .transform(Number)
+      .pipe(z.number().min(1, "limit must be at least 1.").max(MAX_PAGE_SIZE, `limit is at most ${MAX_PAGE_SIZE}.`))
+      .optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "The start date must be on or before the end date.", path: ["to"] });
 
@@ -37,10 +49,9 @@ export function searchParamsToObject(params: URLSearchParams | Record<string, st
 }
 
 export function toEntryFilter(query: AccountEntriesQuery): AccountEntryFilter {
-  const types = query.type === undefined ? undefined : Array.isArray(query.type) ? query.type : [query.type];
   return {
     before: query.cursor ? BigInt(query.cursor) : undefined,
-    types,
+    types: query.type,
     from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
     // "to" is a whole day, inclusive.
     until: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : undefined,
@@ -48,11 +59,18 @@ export function toEntryFilter(query: AccountEntriesQuery): AccountEntryFilter {
   };
 }
 
+/** Messages keyed by query parameter (`type`, not `type.2`), first message per parameter. */
+export function queryFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[String(issue.path[0] ?? "query")] ??= issue.message;
+  return out;
+}
+
 /** For routes: the URL's query as a filter, or a 400 naming the first bad parameter. */
 export function parseAccountEntriesQuery(params: URLSearchParams): AccountEntryFilter {
   const query = accountEntriesQuerySchema.safeParse(searchParamsToObject(params));
   if (!query.success) {
-    const fields = fieldErrorsFromIssues(query.error.issues);
+    const fields = queryFieldErrors(query.error.issues);
     throw new AppError("bad_request", Object.values(fields)[0] ?? "Invalid query.", { fieldErrors: fields });
   }
   return toEntryFilter(query.data);

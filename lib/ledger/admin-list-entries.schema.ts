@@ -1,6 +1,7 @@
 // URL search params of /admin/ledger → a typed query. Sort keys are whitelisted here; each maps to
 // a ledger_entries column in admin-list-entries.ts.
 import { z } from "zod";
+import { EARLIEST_DATE, LATEST_DATE, isoDateProblem } from "../validation/iso-date";
 import { LedgerEntryType } from "../db/generated/enums";
 import { isCurrencyCode } from "../money/currency";
 import {
@@ -50,7 +51,9 @@ const isoDate = (label: string) =>
     .refine((d) => {
       const ms = Date.parse(`${d}T00:00:00Z`);
       return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(d);
-    }, `${label} date doesn't exist.`);
+    }, `${label} date doesn't exist.`)
+    // Year 0 and friends parse in JavaScript but fail in PostgreSQL.
+    .refine((d) => isoDateProblem(d) !== "range", `${label} dates must be between ${EARLIEST_DATE} and ${LATEST_DATE}.`);
 
 const schema = z
   .object({

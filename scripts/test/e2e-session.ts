@@ -60,6 +60,9 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
+    // Playwright's browsers all connect from loopback; trusting it as a proxy lets each test act as
+    // its own client address (X-Forwarded-For) for the sign-in and sign-up throttles.
+    TRUSTED_PROXIES: "127.0.0.1,::1",
   };
   let server: ReturnType<typeof spawnNext> | undefined;
   await adminQuery(options.serverUrl, `CREATE DATABASE "${database}"`);

@@ -2,9 +2,14 @@ import type { Metadata } from "next";
 import { Card } from "@/app/_components/card";
 import { PageHeader } from "@/app/_components/page-header";
 import { listApiTokens } from "@/lib/auth/api-tokens";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { requireUser } from "@/lib/auth/require-user";
+import { countSessions } from "@/lib/auth/sessions";
+import { ChangePasswordForm } from "./change-password-form";
 import { CreateTokenForm } from "./create-token-form";
+import { NameForm } from "./name-form";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -16,18 +21,15 @@ function formatDate(date: Date | null): string {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const tokens = await listApiTokens({ userId: user.id });
+  const [tokens, sessions] = await Promise.all([listApiTokens({ userId: user.id }), countSessions(user.id)]);
 
   return (
     <>
       <PageHeader title="Settings" />
       <div className="space-y-6">
         <Card title="Profile">
-          <dl className="grid gap-4 text-sm sm:grid-cols-3">
-            <div>
-              <dt className="text-slate-600">Name</dt>
-              <dd className="mt-1 font-medium text-slate-900">{user.name}</dd>
-            </div>
+          <NameForm name={user.name} />
+          <dl className="mt-6 grid gap-4 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-slate-600">Email</dt>
               <dd className="mt-1 font-medium text-slate-900">{user.email}</dd>
@@ -37,6 +39,14 @@ export default async function SettingsPage() {
               <dd className="mt-1 font-medium text-slate-900">{user.role === "ADMIN" ? "Administrator" : "Member"}</dd>
             </div>
           </dl>
+        </Card>
+
+        <Card title="Password" description="Changing your password signs you out in every other browser and device.">
+          <ChangePasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+        </Card>
+
+        <Card title="Sessions" description="Lost a device or used a shared computer? End every session, this one included.">
+          <SignOutEverywhereForm sessions={sessions} />
         </Card>
 
         <Card

@@ -14,17 +14,16 @@ export const POST = apiRoute(async (request) => {
   const idempotencyKey = request.headers.get("idempotency-key");
   if (!idempotencyKey) throw new AppError("bad_request", "Send an Idempotency-Key header (1–255 visible ASCII characters) with every transfer.");
   const body = await readJsonObject(request);
-  const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : body[name] === undefined ? undefined : String(body[name]));
-  if (body.amount !== undefined && typeof body.amount !== "string") {
-    throw new AppError("invalid_input", "amount must be a string of minor units, e.g. \"2500\".", { fieldErrors: { amount: "Must be a string." } });
-  }
+  // Values go to the shared schema (lib/ledger/transfer.schema.ts) with their JSON types: an array
+  // or an object where text belongs is refused with a message naming the field, never stringified.
+  const text = (name: string) => body[name] as string | undefined;
   const { result, replayed } = await transfer(user, {
-    fromAccountId: field("fromAccountId") ?? "",
-    to: field("to") ?? "",
-    amount: field("amount") ?? "",
+    fromAccountId: text("fromAccountId")!,
+    to: text("to")!,
+    amount: text("amount")!,
     amountUnit: "minor",
-    currency: field("currency"),
-    description: field("description") ?? "",
+    currency: text("currency"),
+    description: text("description"),
     idempotencyKey,
   });
   const { entryId, fromBalanceAfter, amount, currency, ...rest } = result;
