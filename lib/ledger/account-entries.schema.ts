@@ -1,7 +1,9 @@
 // Query parameters of an account history view (page, CSV export, API): all optional strings from
 // the URL, parsed into a typed filter with precise messages.
 import { z } from "zod";
-import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
+import { AppError, fieldErrorsFromIssues, isAppError } from "../errors/app-error";
+import { parseAmount } from "../money/amount";
+import { nextIsoDate, startOfDayInZone } from "../time/time-zone";
 import { LedgerEntryType } from "../db/generated/enums";
 import type { AccountEntryFilter } from "./list-account-entries";
 import { MAX_PAGE_SIZE } from "./list-account-entries";
@@ -18,6 +20,9 @@ export const accountEntriesQuerySchema = z
     type: z.union([z.enum(ENTRY_TYPES), z.array(z.enum(ENTRY_TYPES))]).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    q: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+    min: z.string().max(40, "The smallest amount is too long.").optional(),
+    max: z.string().max(40, "The largest amount is too long.").optional(),
     limit: z.coerce.number().int("limit must be a whole number.").min(1).max(MAX_PAGE_SIZE, `limit is at most ${MAX_PAGE_SIZE}.`).optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "The start date must be on or before the end date.", path: ["to"] });
@@ -36,24 +41,60 @@ export function searchParamsToObject(params: URLSearchParams | Record<string, st
   return out;
 }
 
-export function toEntryFilter(query: AccountEntriesQuery): AccountEntryFilter {
+export interface EntryFilterOptions {
+  /** The account's currency: needed to read the min/max amounts; without it they are ignored. */
+  currency?: string;
+  /** The zone whose calendar days `from` and `to` name (the page: the person's; the API: UTC). */
+  timeZone?: string;
+  /** How the person writes numbers, for min/max ("1,000.00" in English). */
+  locale?: string;
+}
+
+/** Throws an invalid_input AppError naming `min` or `max` when an amount bound can't be read. */
+export function toEntryFilter(query: AccountEntriesQuery, options: EntryFilterOptions = {}): AccountEntryFilter {
   const types = query.type === undefined ? undefined : Array.isArray(query.type) ? query.type : [query.type];
+  const timeZone = options.timeZone ?? "UTC";
+  const amount = (field: "min" | "max") => {
+    const text = query[field]?.trim();
+    if (!text || !options.currency) return undefined;
+    try {
+      return parseAmount(text, options.currency, options.locale);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      const message = `${field === "min" ? "Smallest" : "Largest"} amount: ${error.message}`;
+      throw new AppError("invalid_input", message, { fieldErrors: { [field]: message } });
+    }
+  };
+  const minAmount = amount("min");
+  const maxAmount = amount("max");
+  if (minAmount !== undefined && maxAmount !== undefined && minAmount > maxAmount) {
+    const message = "The smallest amount must not be larger than the largest.";
+    throw new AppError("invalid_input", message, { fieldErrors: { max: message } });
+  }
   return {
     before: query.cursor ? BigInt(query.cursor) : undefined,
     types,
-    from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+    from: query.from ? startOfDayInZone(query.from, timeZone) : undefined,
     // "to" is a whole day, inclusive.
-    until: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : undefined,
+    until: query.to ? startOfDayInZone(nextIsoDate(query.to), timeZone) : undefined,
+    search: query.q || undefined,
+    minAmount,
+    maxAmount,
     limit: query.limit,
   };
 }
 
 /** For routes: the URL's query as a filter, or a 400 naming the first bad parameter. */
-export function parseAccountEntriesQuery(params: URLSearchParams): AccountEntryFilter {
+export function parseAccountEntriesQuery(params: URLSearchParams, options: EntryFilterOptions = {}): AccountEntryFilter {
   const query = accountEntriesQuerySchema.safeParse(searchParamsToObject(params));
   if (!query.success) {
     const fields = fieldErrorsFromIssues(query.error.issues);
     throw new AppError("bad_request", Object.values(fields)[0] ?? "Invalid query.", { fieldErrors: fields });
   }
-  return toEntryFilter(query.data);
+  try {
+    return toEntryFilter(query.data, options);
+  } catch (error) {
+    if (isAppError(error)) throw new AppError("bad_request", error.message, { fieldErrors: error.fieldErrors });
+    throw error;
+  }
 }
