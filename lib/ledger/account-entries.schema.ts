@@ -17,6 +17,7 @@ const isoDate = z
 export const accountEntriesQuerySchema = z
   .object({
     cursor: z.string().regex(/^\d{1,19}$/, "cursor must be an entry id.").optional(),
+    after: z.string().regex(/^\d{1,19}$/, "after must be an entry id.").optional(),
     type: z.union([z.enum(ENTRY_TYPES), z.array(z.enum(ENTRY_TYPES))]).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -73,6 +74,7 @@ export function toEntryFilter(query: AccountEntriesQuery, options: EntryFilterOp
   }
   return {
     before: query.cursor ? BigInt(query.cursor) : undefined,
+    after: query.after && !query.cursor ? BigInt(query.after) : undefined,
     types,
     from: query.from ? startOfDayInZone(query.from, timeZone) : undefined,
     // "to" is a whole day, inclusive.

@@ -40,6 +40,18 @@ describe("listAccountEntries with archived entries", () => {
     expect(rows.map((r) => r.signedAmount)).toEqual([-700n, -600n, -500n, -400n, -300n, -200n, -100n, 1_000_000n]);
     expect(rows[3]!.description).toBe("old payment 4");
 
+    // "Newer" from the last page walks back to the first, across the archive boundary again.
+    let page = await listAccountEntries(db(), a.accountId, { before: rows[5]!.id, limit: 2 });
+    expect(page.entries.map((r) => r.id)).toEqual(ids.slice(6));
+    expect(page.nextCursor).toBeNull();
+    const back: bigint[] = [...page.entries.map((r) => r.id)];
+    while (page.prevCursor !== null) {
+      page = await listAccountEntries(db(), a.accountId, { after: page.prevCursor, limit: 2 });
+      back.unshift(...page.entries.map((r) => r.id));
+    }
+    expect(back).toEqual(ids);
+    expect(page.nextCursor).toBe(ids[1]);
+
     // The counterparty sees the same entries from the other side.
     const bRows = await walk(b.accountId, {}, 3);
     expect(bRows.filter((r) => r.archived)).toHaveLength(5);

@@ -10,8 +10,10 @@ import type { Tx } from "../db/client";
 import type { LedgerEntryType } from "../db/generated/enums";
 
 export interface AccountEntryFilter {
-  /** Entries with id strictly below this (the previous page's last id). */
+  /** Entries with id strictly below this (the previous page's last id): the next, older page. */
   before?: bigint;
+  /** Entries with id strictly above this (this page's first id): the newer page before it. */
+  after?: bigint;
   types?: LedgerEntryType[];
   /** Inclusive lower bound on created_at. */
   from?: Date;
@@ -46,6 +48,8 @@ export interface AccountEntryPage {
   entries: AccountEntry[];
   /** Pass as `before` for the next (older) page; null on the last page. */
   nextCursor: bigint | null;
+  /** Pass as `after` for the previous (newer) page; null on the first page. */
+  prevCursor: bigint | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -80,7 +84,11 @@ export async function listAccountEntries(tx: Tx, accountId: bigint, filter: Acco
     return `$${params.length}`;
   };
   const conditions: string[] = [];
+  // Paging back (after) walks the same index ascending, then the page is put back in newest-first order.
+  const backwards = filter.after !== undefined && filter.before === undefined;
+  const order = backwards ? "ASC" : "DESC";
   if (filter.before !== undefined) conditions.push(`e.id < ${param(String(filter.before))}::bigint`);
+  if (backwards) conditions.push(`e.id > ${param(String(filter.after))}::bigint`);
   if (filter.types?.length) conditions.push(`e.type::text = ANY(${param(filter.types)}::text[])`);
   if (filter.from) conditions.push(`e.created_at >= ${param(filter.from)}`);
   if (filter.until) conditions.push(`e.created_at < ${param(filter.until)}`);
@@ -103,7 +111,7 @@ export async function listAccountEntries(tx: Tx, accountId: bigint, filter: Acco
     const [own, other, after] = direction === "out" ? ["from_account_id", "to_account_id", "from_balance_after"] : ["to_account_id", "from_account_id", "to_balance_after"];
     return `(SELECT e.id, ${archived} AS archived, '${direction}' AS direction, e.${other} AS counterparty_id, e.${after} AS balance_after,
                     e.created_at, e.type::text AS type, e.description, e.batch_count, e.amount, e.currency
-               FROM ${table} e WHERE e.${own} = $1::bigint${where(other)} ORDER BY e.id DESC LIMIT $2)`;
+               FROM ${table} e WHERE e.${own} = $1::bigint${where(other)} ORDER BY e.id ${order} LIMIT $2)`;
   };
 
   const rows = await tx.$queryRawUnsafe<Row[]>(
@@ -111,7 +119,7 @@ export async function listAccountEntries(tx: Tx, accountId: bigint, filter: Acco
        SELECT * FROM (
          ${side("ledger_entries", false, "out")} UNION ALL ${side("ledger_entries", false, "in")}
          UNION ALL ${side("ledger_entries_archive", true, "out")} UNION ALL ${side("ledger_entries_archive", true, "in")}
-       ) merged ORDER BY id DESC LIMIT $2)
+       ) merged ORDER BY id ${order} LIMIT $2)
      SELECT p.id, p.archived, p.created_at, p.type, p.description, p.batch_count, p.direction, p.amount, p.currency,
             p.counterparty_id, a.name AS counterparty_account_name,
             COALESCE(u.name, c.name || ' (' || c.ticker || ')', CASE WHEN a.kind = 'SYSTEM' THEN 'System' END) AS counterparty_owner,
@@ -120,7 +128,7 @@ export async function listAccountEntries(tx: Tx, accountId: bigint, filter: Acco
        JOIN accounts a ON a.id = p.counterparty_id
        LEFT JOIN users u ON u.id = a.user_id
        LEFT JOIN companies c ON c.id = a.company_id
-      ORDER BY p.id DESC`,
+      ORDER BY p.id ${order}`,
     ...params,
   );
   const hasMore = rows.length > limit;
@@ -141,5 +149,9 @@ export async function listAccountEntries(tx: Tx, accountId: bigint, filter: Acco
       archived: r.archived,
     } satisfies AccountEntry;
   });
-  return { entries, nextCursor: hasMore ? entries.at(-1)!.id : null };
+  if (backwards) entries.reverse();
+  // Coming from a neighbouring page means that page still exists: the ledger never loses entries.
+  const moreOlder = backwards ? entries.length > 0 : hasMore;
+  const moreNewer = backwards ? hasMore : filter.before !== undefined && entries.length > 0;
+  return { entries, nextCursor: moreOlder ? entries.at(-1)!.id : null, prevCursor: moreNewer ? entries[0]!.id : null };
 }

@@ -56,3 +56,8 @@ export function zoneName(date: Date, timeZone: string, locale = "en-US"): string
   const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
+
+/** "Nov 21, 2026": the calendar day in the zone. */
+export function formatDateInZone(date: Date, timeZone: string, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
+}
