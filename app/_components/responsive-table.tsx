@@ -64,7 +64,7 @@ export function ResponsiveTable({
   dense?: boolean;
 }) {
   if (rows.length === 0 && empty !== undefined) return <div className="py-6 text-sm text-slate-600">{empty}</div>;
-  const pad = dense ? "px-4 py-3" : "py-2.5 pr-4 last:pr-0";
+  const pad = dense ? "px-3 py-3 first:pl-4 last:pr-4" : "py-2.5 pr-4 last:pr-0";
   return (
     <table role="table" className={`rt rt-stack-${stackBelow} w-full text-sm`}>
       <caption className="sr-only">{caption}</caption>
