@@ -47,7 +47,7 @@ test.beforeAll(async ({ browser }) => {
   if (entries.data.length < 5) {
     for (const [amount, description] of [["4250", "Coffee beans"], ["120000", "Rent share"], ["1999", "Book: double entry for beginners"], ["35000", "Concert tickets"]]) {
       const response = await page.request.post("/api/v1/transfers", {
-        headers: { "idempotency-key": `pages-fit-${from}-${description}` },
+        headers: { "idempotency-key": `pages-fit-${from}-${amount}` },
         data: { fromAccountId: from, to: "bob@countinghouse.test", amount, description },
       });
       expect(response.status(), await response.text()).toBeLessThan(300);

@@ -4,7 +4,7 @@
 // no money value ever passes through a float; the labels are formatted exactly by formatMoney.
 // Axis labels are HTML around the SVG, so they stay readable at any width.
 import { formatMoney } from "@/lib/money/amount";
-import { formatDateInZone } from "@/lib/time/time-zone";
+import { formatDateInZone, formatTimeInZone } from "@/lib/time/time-zone";
 
 const W = 1000;
 const H = 200;
@@ -30,6 +30,9 @@ export function BalanceChart({ points, currency, timeZone, empty }: { points: Ba
   const rising = points.at(-1)!.balance >= points[0]!.balance;
   const first = formatDateInZone(points[0]!.at, timeZone);
   const last = formatDateInZone(points.at(-1)!.at, timeZone);
+  // All on one day: the axis counts hours, so its ends are times.
+  const oneDay = first === last;
+  const end = (at: Date) => (oneDay ? formatTimeInZone(at, timeZone) : formatDateInZone(at, timeZone));
   const description = `Balance after each of the last ${points.length} entries, ${first} to ${last}: from ${formatMoney(points[0]!.balance, currency)} to ${formatMoney(points.at(-1)!.balance, currency)}, lowest ${formatMoney(min, currency)}, highest ${formatMoney(max, currency)}.`;
 
   return (
@@ -49,11 +52,12 @@ export function BalanceChart({ points, currency, timeZone, empty }: { points: Ba
           <path d={path} fill="none" strokeWidth={2} vectorEffect="non-scaling-stroke" strokeLinejoin="round" className={rising ? "stroke-emerald-600" : "stroke-red-600"} />
         </svg>
         <span />
-        <div className="mt-1 flex justify-between" aria-hidden="true">
-          <span>{first}</span>
-          <span>Date of entry</span>
-          <span>{last}</span>
+        <div className="mt-1 flex justify-between gap-2" aria-hidden="true">
+          <span>{end(points[0]!.at)}</span>
+          <span className="text-right">{end(points.at(-1)!.at)}</span>
         </div>
+        <span />
+        <span className="text-center font-medium text-slate-700">{oneDay ? `Time of entry (${first})` : "Date of entry"}</span>
       </div>
     </figure>
   );

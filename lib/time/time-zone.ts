@@ -61,3 +61,8 @@ export function zoneName(date: Date, timeZone: string, locale = "en-US"): string
 export function formatDateInZone(date: Date, timeZone: string, locale = "en-US"): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
 }
+
+/** "2:05 PM": the time of day in the zone. */
+export function formatTimeInZone(date: Date, timeZone: string, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(date);
+}
