@@ -3,7 +3,8 @@
 // and no table is wider than the card it sits in. Pages are found from app/ (app-pages.ts), so new
 // pages are covered automatically; a new dynamic segment needs an entry in SEGMENTS below.
 //
-// `UPDATE_SCREENSHOTS=1 npm run test:e2e -- pages-fit` also writes the README's screenshots.
+// `UPDATE_SCREENSHOTS=1 npm run test:e2e -- pages-fit` also writes the README's screenshots;
+// `SCREENSHOT_ALL=1` writes every page at both widths to test-results/pages/ for a look.
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_ALICE } from "../lib/seed/demo-users";
@@ -128,6 +129,10 @@ for (const viewport of VIEWPORTS) {
         expect(amount.clippedBy, `${amount.text} is not cut off or scrolled away`).toBeNull();
       }
 
+      if (process.env.SCREENSHOT_ALL) {
+        const name = `${route.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "root"}-${viewport.name}.png`;
+        await page.screenshot({ path: path.join(import.meta.dirname, "..", "test-results", "pages", name), fullPage: true });
+      }
       if (process.env.UPDATE_SCREENSHOTS && (route === "/dashboard" || route === "/accounts/[id]")) {
         const name = `screenshot-${route === "/dashboard" ? "dashboard" : "history"}-${viewport.name}.png`;
         await page.screenshot({ path: path.join(import.meta.dirname, "..", "public", name), fullPage: viewport.name === "phone" });
