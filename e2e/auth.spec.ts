@@ -25,6 +25,8 @@ test("sign up, sign out, sign in, and see the dashboard", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  // A new member's chart is a sentence, not an empty box.
+  await expect(page.getByText("Your balance chart starts with your first transfer")).toBeVisible();
   // The email was stored trimmed and lower-cased.
   await expect(page.getByRole("complementary").getByText(email, { exact: true })).toBeVisible();
 

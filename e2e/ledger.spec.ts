@@ -35,6 +35,13 @@ test("alice transfers $25.00 to bob by email and both histories show it", async 
   await expect(alice.page.getByRole("status")).toContainText("Sent $25.00 to Bob");
   await expect(alice.page.getByTestId("new-balance")).toHaveText("$9,975.00");
 
+  // The dashboard chart now has two points, labelled axes and its range.
+  await alice.page.goto("/dashboard");
+  await expect(alice.page.getByRole("img", { name: /Balance after each of the last 2 entries/ })).toBeVisible();
+  await expect(alice.page.getByText("Balance (USD)")).toBeVisible();
+  await expect(alice.page.getByText(/^(Time|Date) of entry/)).toBeVisible();
+  await expect(alice.page.getByText("Last 2 entries")).toBeVisible();
+
   await alice.page.goto(await personalAccountUrl(alice.page));
   await expect(alice.page.getByTestId("account-balance")).toHaveText("$9,975.00");
   const aliceRow = alice.page.getByTestId("entry-row").first();
