@@ -4,7 +4,7 @@ import { NavLink } from "@/app/_components/nav-link";
 import { requireAdmin } from "@/lib/auth/require-user";
 
 const ADMIN_NAV = [
-  { href: "/admin", label: "Users", exact: true },
+  { href: "/admin", label: "Members", exact: true },
   { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/balances", label: "Balances" },

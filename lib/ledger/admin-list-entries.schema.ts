@@ -4,6 +4,7 @@ import { z } from "zod";
 import { EARLIEST_DATE, LATEST_DATE, isoDateProblem } from "../validation/iso-date";
 import { LedgerEntryType } from "../db/generated/enums";
 import { isCurrencyCode } from "../money/currency";
+import { nextIsoDate, startOfDayInZone } from "../time/time-zone";
 import {
   cursorFrom,
   enumParam,
@@ -92,7 +93,15 @@ const schema = z
     };
   });
 
-/** Parses /admin/ledger search params. Unknown parameters are ignored. */
-export function parseAdminEntriesParams(params: Record<string, string | string[] | undefined>): ParseResult<AdminEntriesQuery> {
-  return toParseResult(schema.safeParse(firstValues(params)));
+/**
+ * Parses /admin/ledger search params. Unknown parameters are ignored. From/To are calendar days in
+ * `timeZone` (the admin's own, so they match the times shown); UTC by default.
+ */
+export function parseAdminEntriesParams(params: Record<string, string | string[] | undefined>, timeZone = "UTC"): ParseResult<AdminEntriesQuery> {
+  const values = firstValues(params);
+  const result = toParseResult(schema.safeParse(values));
+  if (!result.ok || timeZone === "UTC") return result;
+  const from = result.query.from && values.from ? startOfDayInZone(values.from, timeZone) : undefined;
+  const until = result.query.until && values.to ? startOfDayInZone(nextIsoDate(values.to), timeZone) : undefined;
+  return { ok: true, query: { ...result.query, from, until } };
 }

@@ -5,7 +5,7 @@ import type { Tx } from "../db/client";
 import { toDecimalString } from "../money/amount";
 import { listAccountEntries, type AccountEntryFilter } from "./list-account-entries";
 
-const HEADER = ["entry_id", "created_at", "type", "description", "counterparty", "counterparty_account_id", "amount", "currency", "balance_after", "batch_count"];
+const HEADER = ["entry_id", "created_at", "type", "description", "counterparty", "counterparty_account_id", "amount", "currency", "balance_after", "batch_count", "archived"];
 
 /**
  * RFC 4180 quoting, plus a leading apostrophe for cells a spreadsheet would run as a formula: any
@@ -41,6 +41,7 @@ export async function* accountEntriesCsv(tx: Tx, accountId: bigint, currency: st
         currency,
         toDecimalString(e.balanceAfter, currency),
         e.batchCount?.toString() ?? "",
+        e.archived ? "true" : "false",
       ]
         .map(csvCell)
         .join(",")}\r\n`;

@@ -1,3 +1,4 @@
+import { personLocale, personTimeZone } from "@/app/_components/person-prefs";
 import { authenticateApiRequest } from "@/lib/auth/api-auth";
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-response";
@@ -7,15 +8,20 @@ import { parseAccountEntriesQuery } from "@/lib/ledger/account-entries.schema";
 import { accountEntriesCsv } from "@/lib/ledger/entries-csv";
 
 /**
- * GET /accounts/:id/export?type=&from=&to= — the filtered history as CSV (signed-in owner or admin).
- * Everything that can fail is done before the 200 header goes out: the query is validated, access
- * checked, and the first page read; only later pages stream.
+ * GET /accounts/:id/export?type=&from=&to=&q=&min=&max= — the filtered history as CSV (signed-in
+ * owner or admin), archived entries included. Filters read like the page's: days in the person's
+ * zone; times in the file are UTC (ISO 8601). Everything that can fail is done before the 200 header
+ * goes out: access checked, the query validated, and the first page read; only later pages stream.
  */
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const user = await authenticateApiRequest(request);
   const accountId = accountIdParam((await params).id);
-  const filter = parseAccountEntriesQuery(new URL(request.url).searchParams);
   const account = await requireAccountAccess(db(), user, accountId, "view");
+  const filter = parseAccountEntriesQuery(new URL(request.url).searchParams, {
+    currency: account.currency,
+    timeZone: await personTimeZone(),
+    locale: await personLocale(),
+  });
   const rows = accountEntriesCsv(db(), account.id, account.currency, { ...filter, before: undefined });
   const first = await rows.next();
   const encoder = new TextEncoder();
