@@ -1,4 +1,4 @@
-import { personLocale, personTimeZone } from "@/app/_components/person-prefs";
+import { requestPrefs } from "@/app/_components/person-prefs";
 import { authenticateApiRequest } from "@/lib/auth/api-auth";
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-response";
@@ -19,8 +19,7 @@ export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request,
   const account = await requireAccountAccess(db(), user, accountId, "view");
   const filter = parseAccountEntriesQuery(new URL(request.url).searchParams, {
     currency: account.currency,
-    timeZone: await personTimeZone(),
-    locale: await personLocale(),
+    ...requestPrefs(request),
   });
   const rows = accountEntriesCsv(db(), account.id, account.currency, { ...filter, before: undefined });
   const first = await rows.next();
