@@ -39,7 +39,7 @@ export async function resolveRecipient(tx: Tx, query: string, currency: string):
   }
 
   const ticker = text.toUpperCase();
-  if (/^[A-Z][A-Z0-9]{1,9}$/.test(ticker)) {
+  if (/^[A-Z][A-Z0-9]{0,9}$/.test(ticker)) {
     const account = await tx.account.findFirst({
       where: { kind: "COMPANY", status: "OPEN", currency, company: { ticker } },
       orderBy: { id: "asc" },

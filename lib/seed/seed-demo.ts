@@ -101,7 +101,13 @@ async function seedCompany(prisma: Db, company: DemoCompany): Promise<{ id: stri
           select: { id: true },
         })
       ).id;
-    await openCompanyAccount(tx, { companyId, currency: company.currency });
+    const account = await openCompanyAccount(tx, { companyId, currency: company.currency });
+    await tx.company.update({ where: { id: companyId }, data: { operatingAccountId: account.id } });
+    await tx.companyMember.upsert({
+      where: { companyId_userId: { companyId, userId: owner.id } },
+      create: { companyId, userId: owner.id, role: "owner" },
+      update: {},
+    });
     return companyId;
   });
   return { id, created: true };
