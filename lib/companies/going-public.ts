@@ -11,6 +11,7 @@
 // balance rows, like trades and marketplace runs), so this never waits for a company row while
 // holding a balance row.
 import type { Db, Tx } from "../db/client";
+import { requireCompanyAccess, type Actor } from "../ledger/account-access";
 import { marketConfig } from "../market/config";
 import { fairPrice, marketCap } from "../stocks/pricing";
 
@@ -67,7 +68,15 @@ export async function checkAllCompanies(prisma: Db): Promise<WentPublic[]> {
   return prisma.$transaction((tx) => lockAndListEligible(tx, ids));
 }
 
-/** Owners only (checked by the caller through requireCompanyAccess "manage"). */
-export async function setStayPrivate(tx: Tx, companyId: string, stayPrivate: boolean): Promise<void> {
-  await tx.company.update({ where: { id: companyId }, data: { stayPrivate } });
+/** Owners only. Staying private stops a future listing; a listed company stays listed. */
+export async function setStayPrivate(prisma: Db, actor: Actor, companyId: string, stayPrivate: boolean): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await requireCompanyAccess(tx, actor, { id: companyId }, "manage");
+    await tx.company.update({ where: { id: companyId }, data: { stayPrivate } });
+  });
+  if (!stayPrivate) await checkAllCompaniesIn(prisma, [companyId]);
+}
+
+async function checkAllCompaniesIn(prisma: Db, ids: string[]): Promise<void> {
+  await prisma.$transaction((tx) => lockAndListEligible(tx, ids));
 }
