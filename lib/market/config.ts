@@ -20,6 +20,8 @@ export interface MarketConfig {
   /** Production cost per unit as a percentage of price, drawn uniformly in [min, max]. */
   costPercentMin: number;
   costPercentMax: number;
+  /** Safety valve: a run stops after this many purchases even with budget left (cheap catalogues). */
+  maxPurchasesPerRun: number;
   /** Trades: shares per trade, and price impact = price × (value / market cap) × impactBasisPoints / 10,000. */
   maxSharesPerTrade: bigint;
   impactBasisPoints: bigint;
@@ -61,6 +63,7 @@ export function loadMarketConfig(): MarketConfig {
     budgetMaxMinor: bigintEnv("MARKET_BUDGET_MAX_MINOR", 4_000_000n), // $40,000.00
     costPercentMin: numberEnv("MARKET_COST_PERCENT_MIN", 23),
     costPercentMax: numberEnv("MARKET_COST_PERCENT_MAX", 67),
+    maxPurchasesPerRun: numberEnv("MARKET_MAX_PURCHASES_PER_RUN", 100_000),
     maxSharesPerTrade: bigintEnv("MARKET_MAX_SHARES_PER_TRADE", 1_000_000n),
     impactBasisPoints: bigintEnv("MARKET_IMPACT_BASIS_POINTS", 800n), // 8%
     driftCron: env("MARKET_DRIFT_CRON") ?? "*/5 * * * *",
