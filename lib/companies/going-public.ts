@@ -80,3 +80,12 @@ export async function setStayPrivate(prisma: Db, actor: Actor, companyId: string
 async function checkAllCompaniesIn(prisma: Db, ids: string[]): Promise<void> {
   await prisma.$transaction((tx) => lockAndListEligible(tx, ids));
 }
+
+/** For callers whose posting already committed: never fails them (logged instead). */
+export async function checkGoingPublicQuietly(prisma: Db, accountIds: readonly bigint[]): Promise<void> {
+  try {
+    await checkGoingPublicAfterCommit(prisma, accountIds);
+  } catch (error) {
+    console.error("[going-public] check after posting failed:", error);
+  }
+}

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
 import { requireActionUser } from "@/lib/auth/require-user";
+import { checkGoingPublicQuietly } from "@/lib/companies/going-public";
+import { db } from "@/lib/db/client";
 import { transfer, type TransferResult } from "@/lib/ledger/transfer";
 
 export type TransferState = FormState & {
@@ -22,7 +24,9 @@ export async function transferAction(previous: TransferState, formData: FormData
   const idempotencyKey = field(formData, "idempotencyKey") || previous.idempotencyKey;
   try {
     const user = await requireActionUser();
-    const { result } = await transfer(user, { ...values, idempotencyKey });
+    const { result, replayed } = await transfer(user, { ...values, idempotencyKey });
+    // A transfer that raised a company balance may list it (the transfer itself has committed).
+    if (!replayed) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
     revalidatePath("/accounts");
     revalidatePath("/dashboard");
     // Keep the chosen source account; clear the rest for the next transfer.
