@@ -76,6 +76,8 @@ export async function runMarketplace(prisma: Db, options: RunOptions): Promise<R
 
   return prisma.$transaction(
     async (tx) => {
+      // Back-dated runs (the demo seed only) stamp their ledger entries with the run's time.
+      if (options.now) await tx.$executeRawUnsafe(`SELECT set_config('countinghouse.backdate_to', $1, true)`, options.now.toISOString());
       const rng = createRng(seed);
       const products = await loadOffer(tx, config.currency, options.companyIds);
       const picks = pickPurchases(products, rng, {
