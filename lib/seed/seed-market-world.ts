@@ -4,8 +4,8 @@
 // stamped through the seed-only countinghouse.backdate_to setting, see the market migration).
 //
 // Timeline: at the start the two flagship companies get the first marketplace runs to themselves
-// until both list (so their price history spans the whole window); then every hour step: a
-// marketplace run every 4 hours over all companies, a price drift every 2 hours, and a few random
+// until both list (so their price history spans the whole window); then in two-hour steps: a
+// marketplace run every 4 hours over all companies, a price drift every 2 hours, and up to two random
 // trades by players who do not own the company. Deterministic (seeded PRNG), idempotent (skipped
 // when seeded runs exist), and reported step by step for the progress bar.
 import { hashPassword } from "../auth/password";
@@ -29,11 +29,13 @@ export interface WorldProgress {
 }
 
 const HOUR = 3_600_000;
+/** History advances in steps of two hours: drift every step, a marketplace run every other step. */
+const STEP_HOURS = 2;
 
 export async function seedMarketWorld(prisma: Db, options: { onProgress?: (p: WorldProgress) => void; now?: Date } = {}): Promise<string[]> {
   const created: string[] = [];
   const hours = HISTORY_DAYS * 24;
-  const total = WORLD_PLAYERS.length + WORLD_COMPANIES.length + hours + 1;
+  const total = WORLD_PLAYERS.length + WORLD_COMPANIES.length + hours / STEP_HOURS + 1;
   let done = 0;
   const step = (label: string) => options.onProgress?.({ done: ++done, total, step: label });
 
@@ -80,11 +82,11 @@ export async function seedMarketWorld(prisma: Db, options: { onProgress?: (p: Wo
     select: { id: true, role: true, memberships: { select: { companyId: true } } },
   });
   let trades = 0;
-  for (let h = 2; h <= hours; h++) {
+  for (let h = STEP_HOURS; h <= hours; h += STEP_HOURS) {
     const at = new Date(start + h * HOUR);
     if (at > now) break;
     if (h % 4 === 0) await runMarketplace(prisma, { slot: `seed:${at.toISOString()}`, trigger: "seed", seed: rng.int(0, 2 ** 31), now: at });
-    if (h % 2 === 0) await driftPrices(prisma, { now: at });
+    await driftPrices(prisma, { now: at });
     const listed = await prisma.company.findMany({ where: { isPublic: true }, select: { id: true, ticker: true }, orderBy: { ticker: "asc" } });
     const count = listed.length ? rng.int(0, 2) : 0;
     for (let t = 0; t < count; t++) {
@@ -94,7 +96,7 @@ export async function seedMarketWorld(prisma: Db, options: { onProgress?: (p: Wo
       const held = (await prisma.stockPosition.findUnique({ where: { userId_companyId: { userId: trader.id, companyId: company.id } } }))?.quantity ?? 0n;
       const side = held > 0n && rng.next() < 0.3 ? "sell" : "buy";
       const quantity = side === "sell" ? BigInt(rng.int(1, Number(held < 500n ? held : 500n))) : BigInt(rng.int(10, 800));
-      const when = new Date(at.getTime() + rng.int(1, 59) * 60_000);
+      const when = new Date(at.getTime() + rng.int(1, STEP_HOURS * 60 - 1) * 60_000);
       if (when > now) continue;
       try {
         await trade(prisma, trader, { ticker: company.ticker, side, quantity: String(quantity), idempotencyKey: `seed-${h}-${t}` }, { now: when });
@@ -104,7 +106,7 @@ export async function seedMarketWorld(prisma: Db, options: { onProgress?: (p: Wo
         if (!isAppError(error)) throw error;
       }
     }
-    step(`history ${at.toISOString().slice(0, 13)}h`);
+    step(`history ${at.toISOString().slice(0, 10)}`);
   }
   created.push(`market history: ${hours} hours, ${trades} trades`);
   options.onProgress?.({ done: total, total, step: "market history" });
