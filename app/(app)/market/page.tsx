@@ -31,7 +31,7 @@ export default async function MarketPage() {
         description={`The marketplace buys from companies every few minutes. A company lists on the stock market once its operating balance is over ${threshold}.`}
       />
       <div className="space-y-6">
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
           <Card title="Recent marketplace runs" description="Every run buys random products and books two ledger entries per selling company.">
             <RunList runs={runs} />
           </Card>

@@ -22,7 +22,7 @@ export default async function PortfolioPage() {
     <>
       <PageHeader title="Portfolio" description="Your shares across all your accounts, at today's prices." />
       <div className="space-y-6">
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
           <Card>
             <p className="text-sm text-slate-600">Market value</p>
             <p className="mt-1 text-2xl font-semibold" data-testid="portfolio-value"><Money minor={value} currency={currency} /></p>

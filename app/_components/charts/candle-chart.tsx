@@ -34,5 +34,5 @@ export function CandleChart({ candles, exponent, label }: { candles: Candle[]; e
     [candles, exponent],
     { timeScale: { timeVisible: true, secondsVisible: false, borderColor: "#e2e8f0" } },
   );
-  return <div ref={ref} className="h-72 w-full" role="img" aria-label={label} data-testid="candle-chart" />;
+  return <div ref={ref} className="h-72 w-full min-w-0 overflow-hidden" role="img" aria-label={label} data-testid="candle-chart" />;
 }

@@ -26,8 +26,8 @@ export function PnlChart({ points, exponent, label }: { points: PnlPoint[]; expo
     [points, exponent],
   );
   return (
-    <figure>
-      <div ref={ref} className="h-64 w-full" role="img" aria-label={label} data-testid="pnl-chart" />
+    <figure className="min-w-0">
+      <div ref={ref} className="h-64 w-full min-w-0 overflow-hidden" role="img" aria-label={label} data-testid="pnl-chart" />
       <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
         <span><span className="mr-1 inline-block h-2 w-3 bg-indigo-400" />Revenue</span>
         <span><span className="mr-1 inline-block h-2 w-3 bg-red-300" />Cost (below zero)</span>

@@ -50,7 +50,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ ticker
         }
       />
       <div className="space-y-6">
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-3 [&>*]:min-w-0">
           <Card>
             <p className="text-sm text-slate-600">Balance</p>
             <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="company-balance">
@@ -126,7 +126,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ ticker
           )}
         </Card>
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
           <Card title="Shareholders">
             {c.shareholders.length === 0 ? (
               <p className="text-sm text-slate-600">{c.isPublic ? "Nobody holds shares yet." : "Shares trade once the company is public."}</p>
@@ -146,7 +146,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ ticker
               <ul className="divide-y divide-slate-100 text-sm">
                 {c.members.map((m) => (
                   <li key={m.userId} className="flex flex-wrap justify-between gap-x-4 py-2">
-                    <span className="min-w-0 truncate">{m.name} <span className="text-slate-500">{m.email}</span></span>
+                    <span className="min-w-0 break-all">{m.name} <span className="text-slate-500">{m.email}</span></span>
                     <span className="capitalize text-slate-700">{m.role}</span>
                   </li>
                 ))}

@@ -43,7 +43,7 @@ export default async function StockPage({ params, searchParams }: { params: Prom
         }
       />
       <div className="space-y-6">
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-3 [&>*]:min-w-0">
           <Card>
             <p className="text-sm text-slate-600">Price</p>
             <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="share-price">
