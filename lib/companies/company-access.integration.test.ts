@@ -7,6 +7,7 @@ import { transfer } from "../ledger/transfer";
 import { listUserAccounts } from "../ledger/list-user-accounts";
 import { createCompany } from "./create-company";
 import { grantAccess, listMembers, revokeAccess } from "./members";
+import { deleteCompany } from "./delete-company";
 import { createProduct, listProducts, updateProduct } from "./products";
 
 let owner: TestUser;
@@ -98,5 +99,15 @@ describe("company access", () => {
     await revokeAccess(db(), actor(owner), company.id, manager.id);
     await expect(spend(manager)).rejects.toMatchObject({ code: "not_found" });
     await expect(revokeAccess(db(), actor(owner), company.id, owner.id)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("at least one owner") });
+  });
+
+  it("only an owner deletes, and only a company without history", async () => {
+    await expect(deleteCompany(db(), actor(owner), company.id)).rejects.toMatchObject({ code: "conflict" });
+    const empty = await createCompany(db(), actor(stranger), { name: "Empty", ticker: "EMPTY" });
+    await grantAccess(db(), actor(stranger), empty.id, { email: manager.email, role: "manager" });
+    await expect(deleteCompany(db(), actor(manager), empty.id)).rejects.toMatchObject({ code: "not_found" });
+    await deleteCompany(db(), actor(stranger), empty.id);
+    expect(await db().company.findUnique({ where: { id: empty.id } })).toBeNull();
+    expect(await db().account.findUnique({ where: { id: empty.operatingAccountId } })).toBeNull();
   });
 });

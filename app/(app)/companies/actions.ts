@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
 import { requireActionUser } from "@/lib/auth/require-user";
 import { createCompany } from "@/lib/companies/create-company";
+import { deleteCompany } from "@/lib/companies/delete-company";
 import { setStayPrivate } from "@/lib/companies/going-public";
 import { grantAccess, revokeAccess } from "@/lib/companies/members";
 import { createProduct, setProductActive, updateProduct } from "@/lib/companies/products";
@@ -91,4 +92,15 @@ export async function stayPrivateAction(_: FormState, formData: FormData): Promi
   } catch (error) {
     return errorState(error);
   }
+}
+
+export async function deleteCompanyAction(_: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const user = await requireActionUser();
+    await deleteCompany(db(), user, field(formData, "companyId"));
+  } catch (error) {
+    return errorState(error);
+  }
+  revalidatePath("/companies");
+  redirect("/companies");
 }

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/app/_components/button";
 import { FormAlert } from "@/app/_components/form-alert";
 import { IDLE, type FormState } from "@/app/_components/form-state";
 import { TextField } from "@/app/_components/text-field";
-import { grantAccessAction, revokeAccessAction } from "../../actions";
+import { deleteCompanyAction, grantAccessAction, revokeAccessAction } from "../../actions";
 
 export function GrantAccessForm({ companyId, ticker }: { companyId: string; ticker: string }) {
   const [state, action] = useActionState<FormState, FormData>(grantAccessAction, IDLE);
@@ -46,6 +46,20 @@ export function RevokeButton({ companyId, ticker, userId, label }: { companyId: 
         Revoke
       </SubmitButton>
       {state.status === "error" ? <FormAlert message={state.message} /> : null}
+    </form>
+  );
+}
+
+/** Owners only; refused (with the reason) for a company with any history. */
+export function DeleteCompanyForm({ companyId }: { companyId: string }) {
+  const [state, action] = useActionState<FormState, FormData>(deleteCompanyAction, IDLE);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="companyId" value={companyId} />
+      {state.status === "error" ? <FormAlert message={state.message} /> : null}
+      <SubmitButton variant="danger" pendingLabel="Deleting…">
+        Delete company
+      </SubmitButton>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { listMembers } from "@/lib/companies/members";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireCompanyAccess } from "@/lib/ledger/account-access";
-import { GrantAccessForm, RevokeButton } from "./member-forms";
+import { DeleteCompanyForm, GrantAccessForm, RevokeButton } from "./member-forms";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -51,6 +51,11 @@ export default async function MembersPage({ params }: { params: Promise<{ ticker
         ) : (
           <p className="text-sm text-slate-600">Only owners can grant or revoke access.</p>
         )}
+        {company.canManage ? (
+          <Card title="Delete company" description="Only a company that never did business (no ledger entries, shares or events) can be deleted.">
+            <DeleteCompanyForm companyId={company.id} />
+          </Card>
+        ) : null}
       </div>
     </>
   );
