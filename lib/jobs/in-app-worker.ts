@@ -6,7 +6,7 @@ import { startWorker, type WorkerHandle } from "./worker";
 
 const holder = globalThis as unknown as { countinghouseWorker?: Promise<WorkerHandle | null> };
 
-export function inAppWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function inAppWorkerEnabled(env: Record<string, string | undefined> = process.env): boolean {
   const value = (env.JOBS_IN_APP ?? "").trim().toLowerCase();
   return !["0", "false", "off", "no"].includes(value) && Boolean(env.DATABASE_URL);
 }

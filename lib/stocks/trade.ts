@@ -19,7 +19,7 @@ import { postEntries } from "../ledger/post-entries";
 import { marketConfig } from "../market/config";
 import { formatMoney } from "../money/amount";
 import { assertCanSell, assertQuantityAllowed, assertWithinOwnershipLimit } from "./ownership";
-import { costBasisReleased, marketCap, priceAfterTrade } from "./pricing";
+import { costBasisReleased, priceAfterTrade } from "./pricing";
 import { tradeInputSchema, type TradeInput } from "./trade.schema";
 
 /** JSON-safe (amounts as strings of minor units) so it can be stored and replayed verbatim. */
@@ -63,6 +63,9 @@ export async function trade(prisma: Db, actor: Actor, input: TradeInput, options
   return prisma.$transaction(async (tx) => {
     if (options.now) await tx.$executeRawUnsafe(`SELECT set_config('countinghouse.backdate_to', $1, true)`, options.now.toISOString());
     const account = await traderAccount(tx, actor, parsed.data.accountId, config.currency);
+    // Read before any lock: membership changes are rare and an owner is refused either way.
+    const owner = await tx.companyMember.findFirst({ where: { company: { ticker }, userId: actor.id, role: "owner" }, select: { role: true } });
+    if (owner) throw new AppError("forbidden", `Owners may not trade shares of their own company (${ticker}).`);
     const request = { ticker, side, quantity: String(quantity), accountId: String(account.id) };
     return withIdempotency(tx, `trade:user:${actor.id}`, idempotencyKey, request, async () => {
       // 2. business rows
@@ -74,12 +77,11 @@ export async function trade(prisma: Db, actor: Actor, input: TradeInput, options
       if (!company.is_public || company.share_price_minor === null || company.operating_account_id === null) {
         throw new AppError("invalid_input", `${company.name} is not listed; its shares do not trade yet.`, { fieldErrors: { ticker: `${ticker} is not listed.` } });
       }
-      const owner = await tx.companyMember.findFirst({ where: { companyId: company.id, userId: actor.id, role: "owner" }, select: { role: true } });
-      if (owner) throw new AppError("forbidden", `Owners may not trade shares of their own company (${ticker}).`);
-
-      await tx.$executeRawUnsafe(`INSERT INTO stock_positions (user_id, company_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, actor.id, company.id);
+      // The position row, created if missing and locked, in one statement (DO UPDATE locks it).
       const [position] = await tx.$queryRawUnsafe<{ quantity: bigint; cost_basis_minor: bigint }[]>(
-        `SELECT quantity, cost_basis_minor FROM stock_positions WHERE user_id = $1 AND company_id = $2 FOR UPDATE`,
+        `INSERT INTO stock_positions (user_id, company_id) VALUES ($1, $2)
+         ON CONFLICT (user_id, company_id) DO UPDATE SET user_id = EXCLUDED.user_id
+         RETURNING quantity, cost_basis_minor`,
         actor.id,
         company.id,
       );
@@ -121,40 +123,41 @@ export async function trade(prisma: Db, actor: Actor, input: TradeInput, options
       const newHeld = side === "buy" ? held + quantity : held - quantity;
       const newBasis = side === "buy" ? basis + total : basis - costBasisReleased(basis, held, quantity);
       const at = options.now ?? entry.createdAt;
-      await tx.$executeRawUnsafe(
-        `UPDATE stock_positions SET quantity = $3::bigint, cost_basis_minor = $4::bigint, updated_at = $5 WHERE user_id = $1 AND company_id = $2`,
+      // One statement for the share side: position, the immutable trade row, the company's price
+      // and the price record (every trade is a price observation with its volume, even when the
+      // impact rounds to zero).
+      const [row] = await tx.$queryRawUnsafe<{ id: bigint }[]>(
+        `WITH pos AS (
+           UPDATE stock_positions SET quantity = $3::bigint, cost_basis_minor = $4::bigint, updated_at = $5
+            WHERE user_id = $1 AND company_id = $2
+         ), price AS (
+           UPDATE companies SET share_price_minor = $9::bigint WHERE id = $2 AND share_price_minor <> $9::bigint
+         ), record AS (
+           INSERT INTO stock_prices (company_id, price_minor, market_cap_minor, volume, reason, created_at)
+           VALUES ($2, $9::bigint, $9::bigint * $13::bigint, $7::bigint, 'trade', $5)
+         )
+         INSERT INTO stock_trades (user_id, company_id, account_id, side, quantity, price_minor, total_minor, price_after_minor,
+                                   currency, ledger_entry_id, idempotency_key, created_at)
+         VALUES ($1, $2, $6::bigint, $14::"TradeSide", $7::bigint, $8::bigint, $10::bigint, $9::bigint, $11, $12::bigint, $15, $5)
+         RETURNING id`,
         actor.id,
         company.id,
         String(newHeld),
         String(newBasis),
         at,
+        String(account.id),
+        String(quantity),
+        String(price),
+        String(priceAfter),
+        String(total),
+        config.currency,
+        String(entry.id),
+        String(shares),
+        side,
+        idempotencyKey,
       );
-      const row = await tx.stockTrade.create({
-        data: {
-          userId: actor.id,
-          companyId: company.id,
-          accountId: account.id,
-          side,
-          quantity,
-          priceMinor: price,
-          totalMinor: total,
-          priceAfterMinor: priceAfter,
-          currency: config.currency,
-          ledgerEntryId: entry.id,
-          idempotencyKey,
-          createdAt: at,
-        },
-        select: { id: true },
-      });
-      if (priceAfter !== price) {
-        await tx.company.update({ where: { id: company.id }, data: { sharePriceMinor: priceAfter } });
-      }
-      // Every trade is a price observation (volume for the candles), even when the impact rounds to 0.
-      await tx.stockPrice.create({
-        data: { companyId: company.id, priceMinor: priceAfter, marketCapMinor: marketCap(priceAfter, shares), volume: quantity, reason: "trade", createdAt: at },
-      });
       return {
-        tradeId: String(row.id),
+        tradeId: String(row!.id),
         ticker,
         side,
         quantity: String(quantity),
