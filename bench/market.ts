@@ -103,6 +103,15 @@ try {
     ),
   );
   if (result.firstError) console.log(`first error: ${result.firstError}`);
+  // Reference in the same run: the cheapest thing that also serializes on the hot company — a
+  // one-entry posting (autocommitted) into its balance row from each of the 16 traders.
+  const reference = await runForDuration(16, tradeSeconds, (w) =>
+    postEntries(db(), [{ fromAccountId: traders[w]!.accountId, toAccountId: hot.operatingAccountId, amount: 1n, type: "transfer" }]),
+  );
+  console.log(
+    `\nreference, same run: postEntries into the hot company's balance, 16 workers: ${reference.perSecond.toFixed(0)}/s — trades reach ${((result.perSecond / reference.perSecond) * 100).toFixed(0)}% of it` +
+      " (a trade is an interactive transaction: idempotency claim, company row, position, posting, share-side statement, stored response, commit).",
+  );
   const report = await verifyLedger();
   console.log(`\nledger verification after the benchmark: ${report.violations.length === 0 ? "clean" : `${report.violations.length} violations`}`);
 } finally {

@@ -21,7 +21,7 @@ export function useChart(setup: (chart: IChartApi) => void, deps: readonly unkno
     setup(chart);
     chart.timeScale().fitContent();
     return () => chart.remove();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `setup` is a new function every render; the caller lists what it depends on in `deps`.
   }, deps);
   return ref;
 }
