@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { balanceOf, createTestUser, sumOfBalances, type TestUser } from "../../scripts/test/ledger-fixtures";
-import { createTestCompany, fundCompany, type TestCompany } from "../../scripts/test/market-fixtures";
+import { createManyCompanies, createTestCompany, fundCompany, type TestCompany } from "../../scripts/test/market-fixtures";
 import { db } from "../db/client";
 import { verifyLedger } from "../ledger/verify";
 import { runMarketplace } from "./run-marketplace";
@@ -87,9 +87,8 @@ describe("runMarketplace", () => {
   });
 
   it("handles 1,000 selling companies in one transaction (postings split by whole companies)", async () => {
-    const many: TestCompany[] = [];
-    for (let i = 0; i < 1000; i++) many.push(await createTestCompany(owner, { prices: ["1.00"] }));
-    const outcome = await runMarketplace(db(), { slot: `test:${randomUUID()}`, trigger: "manual", seed: 1, companyIds: many.map((c) => c.id) });
+    const many = await createManyCompanies(owner, 1000, 100n);
+    const outcome = await runMarketplace(db(), { slot: `test:${randomUUID()}`, trigger: "manual", seed: 1, companyIds: many });
     if (outcome.status !== "ran") throw new Error("expected a run");
     expect(outcome.run.companies).toBe(1000);
     expect(outcome.run.entriesWritten).toBe(2000);

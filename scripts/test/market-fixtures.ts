@@ -41,3 +41,38 @@ export async function createTestCompany(owner: TestUser, options: { prices?: str
 export async function fundCompany(from: TestUser, company: TestCompany, amount: bigint): Promise<void> {
   await db().$transaction((tx) => postEntries(tx, [{ fromAccountId: from.accountId, toAccountId: company.accountId, amount, type: "transfer" }]));
 }
+
+/**
+ * Many companies at once for scale tests (1,000 would take most of a minute through createCompany):
+ * the same rows createCompany writes — company, USD company account with its balance row,
+ * operating_account_id, owner membership — plus one product each, in a few set-based statements.
+ */
+export async function createManyCompanies(owner: TestUser, count: number, priceMinor: bigint): Promise<string[]> {
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO companies (id, name, ticker, owner_id)
+       SELECT 'bulk-' || g || '-' || md5(random()::text), 'Bulk ' || g,
+              'Q' || chr(65 + (g / 17576) % 26) || chr(65 + (g / 676) % 26) || chr(65 + (g / 26) % 26) || chr(65 + g % 26), $1
+         FROM generate_series(1, $2::int) g
+       RETURNING id`,
+      owner.id,
+      count,
+    );
+    const ids = rows.map((r) => r.id);
+    await tx.$executeRawUnsafe(
+      `WITH a AS (
+         INSERT INTO accounts (kind, company_id, name, currency, updated_at)
+         SELECT 'COMPANY', id, 'Operating USD', 'USD', now() FROM unnest($1::text[]) AS id RETURNING id, company_id, allow_negative)
+       , b AS (INSERT INTO balances (account_id, allow_negative) SELECT id, allow_negative FROM a)
+       UPDATE companies c SET operating_account_id = a.id FROM a WHERE c.id = a.company_id`,
+      ids,
+    );
+    await tx.$executeRawUnsafe(`INSERT INTO company_members (company_id, user_id, role) SELECT id, $2, 'owner' FROM unnest($1::text[]) AS id`, ids, owner.id);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO products (id, company_id, name, price_minor, currency) SELECT 'bulkp-' || id, id, 'Thing', $2::bigint, 'USD' FROM unnest($1::text[]) AS id`,
+      ids,
+      String(priceMinor),
+    );
+    return ids;
+  });
+}
