@@ -8,6 +8,8 @@ const ADMIN_NAV = [
   { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/balances", label: "Balances" },
+  { href: "/admin/market", label: "Market" },
+  { href: "/admin/jobs", label: "Jobs" },
 ];
 
 // A USER gets HTTP 403 (app/forbidden.tsx) here. Every admin page and admin action must still

@@ -11,7 +11,7 @@ import { balanceOf, createTestUser, entryCount } from "../../scripts/test/ledger
 import { holdLock } from "../../scripts/test/lock-interleaving";
 import { deleteExpiredIdempotencyKeys } from "./idempotency-cleanup";
 import { withIdempotency } from "./idempotency";
-import { openCompanyAccount } from "./open-account";
+import { createCompany } from "../companies/create-company";
 import { transfer } from "./transfer";
 
 const minor = (fromAccountId: bigint, to: string, amount: string, idempotencyKey = randomUUID()) => ({
@@ -23,12 +23,11 @@ const minor = (fromAccountId: bigint, to: string, amount: string, idempotencyKey
 });
 
 async function companyWithAccount(ownerId: string, ticker: string) {
-  const company = await db().company.create({ data: { name: `${ticker} Inc`, ticker, ownerId } });
-  const account = await db().$transaction((tx) => openCompanyAccount(tx, { companyId: company.id }));
-  return { company, accountId: account.id };
+  const company = await createCompany(db(), { id: ownerId, role: "USER" }, { name: `${ticker} Inc`, ticker, description: "" });
+  return { company, accountId: company.operatingAccountId };
 }
 
-const ticker = () => `T${randomUUID().replace(/[^A-Z]/gi, "").toUpperCase().slice(0, 6)}`;
+const ticker = () => Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
 
 describe("transfer idempotency", () => {
   it("replays a succeeded request even after the source account was closed", async () => {
@@ -48,7 +47,8 @@ describe("transfer idempotency", () => {
     await transfer(alice, minor(alice.accountId, `#${shop.accountId}`, "5000"));
     const request = minor(shop.accountId, bob.email, "1200");
     const first = await transfer(alice, request);
-    await db().company.update({ where: { id: shop.company.id }, data: { ownerId: bob.id } });
+    // Alice hands the company to Bob: her membership is gone.
+    await db().$executeRawUnsafe(`UPDATE company_members SET user_id = $1 WHERE company_id = $2 AND user_id = $3`, bob.id, shop.company.id, alice.id);
     expect(await transfer(alice, request)).toEqual({ result: first.result, replayed: true });
     await expect(transfer(alice, { ...request, idempotencyKey: randomUUID() })).rejects.toMatchObject({
       code: "not_found",
@@ -63,7 +63,7 @@ describe("transfer idempotency", () => {
     const request = minor(alice.accountId, symbol, "300");
     const original = await transfer(alice, request);
     expect(original.result.toAccountId).toBe(String(first.accountId));
-    await db().company.update({ where: { id: first.company.id }, data: { ticker: `${symbol.slice(0, 5)}X` } });
+    await db().company.update({ where: { id: first.company.id }, data: { ticker: ticker() } });
     const second = await companyWithAccount(carol.id, symbol);
     const replay = await transfer(alice, request);
     expect(replay).toEqual({ result: original.result, replayed: true });

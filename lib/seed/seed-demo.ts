@@ -12,6 +12,7 @@ import { openCompanyAccount, openPersonalAccount } from "../ledger/open-account"
 import { ensureSystemAccounts } from "../ledger/system-accounts";
 import { DEMO_COMPANIES, DEMO_CURRENCIES, type DemoCompany, type DemoProduct } from "./demo-catalog";
 import { DEMO_USERS, type DemoUser } from "./demo-users";
+import { seedMarketWorld } from "./seed-market-world";
 
 export interface SeedProgress {
   done: number;
@@ -28,7 +29,7 @@ function countSteps(): number {
   return 1 + DEMO_USERS.length + perCompany;
 }
 
-export async function seedDemo(prisma: Db, options: { onProgress?: (progress: SeedProgress) => void } = {}): Promise<SeedResult> {
+export async function seedDemo(prisma: Db, options: { onProgress?: (progress: SeedProgress) => void; world?: boolean } = {}): Promise<SeedResult> {
   const total = countSteps();
   const created: string[] = [];
   let done = 0;
@@ -63,6 +64,15 @@ export async function seedDemo(prisma: Db, options: { onProgress?: (progress: Se
         step(`ticket ${ticket.name}`, await seedProduct(prisma, companyId, company.currency, ticket, eventRow.id));
       }
     }
+  }
+  // The living economy (players, companies, 30 days of market history): lib/seed/seed-market-world.ts.
+  if (options.world !== false) {
+    const base = done;
+    created.push(
+      ...(await seedMarketWorld(prisma, {
+        onProgress: (p) => options.onProgress?.({ done: base + p.done, total: total + p.total, step: p.step }),
+      })),
+    );
   }
   return { created };
 }
@@ -101,7 +111,13 @@ async function seedCompany(prisma: Db, company: DemoCompany): Promise<{ id: stri
           select: { id: true },
         })
       ).id;
-    await openCompanyAccount(tx, { companyId, currency: company.currency });
+    const account = await openCompanyAccount(tx, { companyId, currency: company.currency });
+    await tx.company.update({ where: { id: companyId }, data: { operatingAccountId: account.id } });
+    await tx.companyMember.upsert({
+      where: { companyId_userId: { companyId, userId: owner.id } },
+      create: { companyId, userId: owner.id, role: "owner" },
+      update: {},
+    });
     return companyId;
   });
   return { id, created: true };

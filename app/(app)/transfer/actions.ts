@@ -5,6 +5,8 @@ import { revalidatePath } from "next/cache";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
 import { personLocale } from "@/app/_components/person-prefs";
 import { requireActionUser } from "@/lib/auth/require-user";
+import { checkGoingPublicQuietly } from "@/lib/companies/going-public";
+import { db } from "@/lib/db/client";
 import { previewTransfer, type TransferPreview } from "@/lib/ledger/preview-transfer";
 import { transfer, type TransferResult } from "@/lib/ledger/transfer";
 
@@ -37,13 +39,15 @@ export async function transferAction(previous: TransferState, formData: FormData
       const user = await requireActionUser();
       // The confirmed recipient is the account the person reviewed (#id), not a fresh lookup of
       // what they typed; the amount is the exact decimal that was shown.
-      const { result } = await transfer(user, {
+      const { result, replayed } = await transfer(user, {
         fromAccountId: field(formData, "fromAccountId"),
         to: `#${field(formData, "toAccountId")}`,
         amount: field(formData, "amount"),
         description: field(formData, "description"),
         idempotencyKey,
       });
+      // A transfer that raised a company balance may list it (the transfer itself has committed).
+      if (!replayed) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
       revalidatePath("/accounts");
       revalidatePath("/dashboard");
       return {

@@ -184,15 +184,19 @@ BEGIN
 END;
 $fn$;
 
--- Who may move money out of an account: its user, or its company's owner. lib/ledger/account-access.ts
--- and ledger_transfer both ask here, so the rule lives in one place.
+-- Who may move money out of an account: its person, or an owner or manager of its company
+-- (company_members). lib/ledger/account-access.ts states the same rule (`allows("spend", …)`) for
+-- pages and lists; ledger_transfer asks here; a test checks the two agree.
 CREATE FUNCTION "ledger_can_spend"(p_user_id text, p_account_id bigint) RETURNS boolean
 LANGUAGE plpgsql STABLE AS $fn$
 BEGIN
   -- plpgsql, not sql: its plan is cached per connection (a non-inlined SQL function is planned per call).
-  RETURN EXISTS (SELECT 1 FROM accounts a LEFT JOIN companies c ON c.id = a.company_id
+  RETURN EXISTS (SELECT 1 FROM accounts a
                   WHERE a.id = p_account_id AND a.kind <> 'SYSTEM'
-                    AND (a.user_id = p_user_id OR c.owner_id = p_user_id));
+                    AND (a.user_id = p_user_id
+                         OR EXISTS (SELECT 1 FROM company_members m
+                                     WHERE m.company_id = a.company_id AND m.user_id = p_user_id
+                                       AND m.role IN ('owner', 'manager'))));
 END;
 $fn$;
 
@@ -238,7 +242,7 @@ BEGIN
                               'name', v_row.owner_name, 'ticker', v_row.ticker, 'label', v_row.name || ' (#' || v_id || ')');
   END IF;
 
-  IF upper(v_text) ~ '^[A-Z][A-Z0-9]{1,9}$' THEN
+  IF upper(v_text) ~ '^[A-Z][A-Z0-9]{0,9}$' THEN
     SELECT a.id, c.name, c.ticker INTO v_row
       FROM accounts a JOIN companies c ON c.id = a.company_id
      WHERE a.kind = 'COMPANY' AND a.status = 'OPEN' AND a.currency = p_currency AND c.ticker = upper(v_text)

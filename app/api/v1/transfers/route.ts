@@ -1,4 +1,6 @@
 import { authenticateApiRequest } from "@/lib/auth/api-auth";
+import { checkGoingPublicQuietly } from "@/lib/companies/going-public";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute, jsonResponse, readJsonObject } from "@/lib/http/api-response";
 import { transfer } from "@/lib/ledger/transfer";
@@ -26,6 +28,8 @@ export const POST = apiRoute(async (request) => {
     description: text("description"),
     idempotencyKey,
   });
+  // A transfer that raised a company balance may list it (the transfer itself has committed).
+  if (!replayed) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
   const { entryId, fromBalanceAfter, amount, currency, ...rest } = result;
   return jsonResponse(
     { data: { id: entryId, ...rest, amount: { amount, currency }, fromBalanceAfter: { amount: fromBalanceAfter, currency } } },
