@@ -2,6 +2,8 @@
 // verification …) write its handler in its domain folder and add one entry here: the worker
 // creates the queue, the cron schedule and the worker for it, and /admin/jobs lists it.
 import { checkAllCompanies } from "../companies/going-public";
+import { deleteExpiredIdempotencyKeys } from "../ledger/idempotency-cleanup";
+import { verifyLedger } from "../ledger/verify";
 import { marketConfig } from "../market/config";
 import { runMarketplace } from "../market/run-marketplace";
 import { driftPrices } from "../stocks/drift-prices";
@@ -38,6 +40,35 @@ export const JOBS: readonly JobDefinition[] = [
       const listed = await checkAllCompanies(prisma);
       const drift = await driftPrices(prisma, { now: slot });
       return { listed: listed.map((l) => l.ticker), companies: drift.companies, changed: drift.changed };
+    },
+  },
+  {
+    name: "idempotency-cleanup",
+    title: "Idempotency key cleanup",
+    description: "Deletes idempotency keys older than the retention (at least 24 hours); later retries start new requests.",
+    cron: process.env.IDEMPOTENCY_CLEANUP_CRON ?? "17 * * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    expireInSeconds: 600,
+    async run({ prisma }): Promise<JobOutput> {
+      return { deleted: await deleteExpiredIdempotencyKeys(prisma) };
+    },
+  },
+  {
+    name: "ledger-verify",
+    title: "Nightly ledger verification",
+    description: "Checks every balance against the ledger, the balance-after chains and the per-currency totals; fails (visibly) on any violation.",
+    cron: process.env.LEDGER_VERIFY_CRON ?? "30 3 * * *",
+    retryLimit: 1,
+    retryDelaySeconds: 300,
+    expireInSeconds: 3600,
+    async run(): Promise<JobOutput> {
+      const report = await verifyLedger();
+      if (report.violations.length > 0) {
+        // A failed job is what /admin/jobs shows in red, with this message.
+        throw new Error(`${report.violations.length} ledger violation(s), first: ${report.violations[0]!.message}`);
+      }
+      return { accounts: report.accountsChecked, entries: report.entriesChecked, violations: 0 };
     },
   },
 ];
