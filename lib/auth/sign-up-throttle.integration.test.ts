@@ -21,6 +21,47 @@ describe("claimSignUpAttempt", () => {
     expect(await db().signUpAttempt.count({ where: { ip } })).toBe(3);
   });
 
+  it("lets at most the remaining allowance through when sign-ups queue behind a lock (deterministic)", async () => {
+    const ip = "192.0.2.78";
+    const now = new Date();
+    // Two of three already used: one more may pass.
+    await db().signUpAttempt.createMany({ data: [{ ip, createdAt: now }, { ip, createdAt: now }] });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("LOCK TABLE sign_up_attempts IN SHARE MODE");
+      locked();
+      await released;
+    });
+    await lockTaken;
+    const claims = Array.from({ length: 4 }, () =>
+      claimSignUpAttempt(db(), { ip, limit: 3 }).then(
+        () => "allowed",
+        (e: AppError) => e.code,
+      ),
+    );
+    let waiting = 0;
+    try {
+      for (let i = 0; i < 50 && waiting < 4; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const rows = await db().$queryRawUnsafe<{ n: bigint }[]>(
+          "SELECT count(*)::bigint AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%sign_up_attempts%'",
+        );
+        waiting = Number(rows[0]!.n);
+      }
+    } finally {
+      release();
+      await holder;
+    }
+    expect(waiting).toBe(4);
+    const outcomes = await Promise.all(claims);
+    expect(outcomes.filter((o) => o === "allowed").length).toBeLessThanOrEqual(1);
+    expect(outcomes.filter((o) => o === "rate_limited").length).toBe(4 - outcomes.filter((o) => o === "allowed").length);
+    expect(await db().signUpAttempt.count({ where: { ip } })).toBe(2 + outcomes.filter((o) => o === "allowed").length);
+  });
+
   it("reads SIGN_UPS_PER_HOUR", () => {
     expect(signUpsPerHour({})).toBe(10);
     expect(signUpsPerHour({ SIGN_UPS_PER_HOUR: "25" })).toBe(25);
