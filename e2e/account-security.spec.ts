@@ -76,6 +76,7 @@ for (const { name, viewport } of VIEWPORTS) {
         await expect(page.getByText("Your password was changed. 1 other session was signed out.")).toBeVisible();
 
         expect(await apiStatus(elsewhere.page)).toBe(401);
+        expect(await (await elsewhere.page.request.get("/api/auth/session")).json()).toBeNull();
         await elsewhere.page.goto("/accounts");
         await expect(elsewhere.page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccounts$/);
         expect(await apiStatus(page)).toBe(200);

@@ -26,9 +26,12 @@ export async function claimSignUpAttempt(
   tx: Tx,
   { ip, limit = signUpsPerHour(), now = new Date() }: { ip: string; limit?: number; now?: Date },
 ): Promise<void> {
+  const since = new Date(now.getTime() - SIGN_UP_WINDOW_MS);
+  // This address's rows that no longer count go first, so the table holds at most an hour's worth.
+  await tx.signUpAttempt.deleteMany({ where: { ip, createdAt: { lte: since } } });
   const attempt = await tx.signUpAttempt.create({ data: { ip, createdAt: now }, select: { id: true } });
   const recent = await tx.signUpAttempt.findMany({
-    where: { ip, createdAt: { gt: new Date(now.getTime() - SIGN_UP_WINDOW_MS) } },
+    where: { ip, createdAt: { gt: since } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: { id: true, createdAt: true },

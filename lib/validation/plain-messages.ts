@@ -3,9 +3,11 @@
 // "Amount must be at least 1." and lists the allowed values of an enum. A schema's own message
 // (`.min(1, "Enter your name")`) still wins: zod consults this map only where none was given.
 // Installed once, globally, by importing this module (lib/errors/app-error.ts does).
-import { z } from "zod";
+// Only zod's tiny `config` is imported (not the schema library), so this module stays light in the
+// client bundles that import lib/errors/app-error.ts through form-state.
+import { config, type $ZodErrorMap } from "zod/v4/core";
 
-type Issue = Parameters<z.core.$ZodErrorMap>[0];
+type Issue = Parameters<$ZodErrorMap>[0];
 
 /** "fromAccountId" → "From account id"; the last named segment of the path, or "This value". */
 export function fieldLabel(path: readonly PropertyKey[] | undefined): string {
@@ -83,4 +85,5 @@ export function plainMessage(issue: Issue): string | undefined {
   }
 }
 
-z.config({ customError: plainMessage });
+// zod keeps its configuration on globalThis, so this reaches every copy of zod in the process.
+config({ customError: plainMessage });
