@@ -35,9 +35,13 @@ function answerAll(error: unknown): boolean {
   return state === null || state.startsWith("08") || state.startsWith("57P") || asExpectedError(error)?.code === "unavailable";
 }
 
-/** A coalescer over `client` (default: the app's pool, looked up per batch). */
-export function createTransferCoalescer(options: CoalescerOptions, client: () => Tx = db): TransferCoalescer {
+/**
+ * A coalescer over `client` (default: the app's pool, looked up per batch). `observe` sees each batch
+ * as it leaves (tests use it to prove which transfers shared a statement).
+ */
+export function createTransferCoalescer(options: CoalescerOptions, client: () => Tx = db, observe?: (batch: readonly TransferRequest[]) => void): TransferCoalescer {
   return new Coalescer<TransferRequest, TransferOutcome>(async (batch) => {
+    observe?.(batch);
     try {
       return await transferBatch(client(), batch);
     } catch (error) {
@@ -74,4 +78,9 @@ const globalForCoalescer = globalThis as unknown as { countinghouseTransferCoale
 export function transferCoalescer(): TransferCoalescer {
   globalForCoalescer.countinghouseTransferCoalescer ??= createTransferCoalescer(coalescerOptionsFromEnv());
   return globalForCoalescer.countinghouseTransferCoalescer;
+}
+
+/** Replaces the process-wide coalescer (tests and benchmarks that observe or tune it); undefined resets it. */
+export function setTransferCoalescer(coalescer: TransferCoalescer | undefined): void {
+  globalForCoalescer.countinghouseTransferCoalescer = coalescer;
 }

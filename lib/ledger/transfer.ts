@@ -86,7 +86,8 @@ export function canonicalAmount(text: string): string {
 
 /** The refusal as a person or API client sees it, attached to the form field they can fix. */
 function transferError(refusal: TransferRefusal): AppError {
-  const onField = (field: string, error: AppError) => new AppError(error.code, error.message, { fieldErrors: error.fieldErrors ?? { [field]: error.message } });
+  // An error that already names its field (InsufficientFundsError, with its facts) is kept as it is.
+  const onField = (field: string, error: AppError) => (error.fieldErrors ? error : new AppError(error.code, error.message, { fieldErrors: { [field]: error.message } }));
   switch (refusal.reason) {
     case "source_not_found":
       return onField("fromAccountId", new AppError("not_found", "Account not found."));
