@@ -198,10 +198,10 @@ DECLARE
   v_owner jsonb := '{}';  -- scope<TAB>key → index of the transfer of this batch that created it
   v_claim_scope text[] := '{}';
   v_claim_key text[] := '{}';
-  v_source record;
+  v_claimed jsonb;  -- scope<TAB>key → true for the keys this batch claimed
   v_recipient jsonb;
+  v_recipients jsonb[];
   v_refusal jsonb;
-  v_key record;
   v_wanted bigint[];
   v_ids bigint[];
   v_old bigint[];
@@ -230,22 +230,31 @@ BEGIN
     RAISE EXCEPTION 'ledger_transfer_batch: the arrays differ in length' USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
-  -- 1 + 2. Answer first; then authorization and recipient (reads only).
+  -- 1 + 2. Answer first; then authorization and recipient (reads only). One statement for the whole
+  -- batch: SQL functions called from a set query keep their plans, called one by one they would not.
+  -- (MATERIALIZED: each key is looked up once, not once per reference to its answer.)
+  WITH s AS MATERIALIZED (
+    SELECT t.i, t.u, t.to_text, t.want, idempotency_answer('transfer', 'user:' || t.u, t.k, t.h) AS ans, a.currency::text AS cur
+      FROM unnest(p_user_id, p_key, p_request_hash, p_from, p_to, p_currency) WITH ORDINALITY AS t(u, k, h, f, to_text, want, i)
+      LEFT JOIN accounts a ON a.id = t.f AND ledger_can_spend(t.u, a.id))
+  SELECT array_agg('user:' || s.u ORDER BY s.i), array_agg(s.ans ORDER BY s.i), array_agg(s.cur ORDER BY s.i),
+         array_agg(CASE WHEN s.ans IS NULL AND s.cur IS NOT NULL AND (s.want IS NULL OR s.want = s.cur)
+                        THEN ledger_resolve_recipient(s.to_text, s.cur) END ORDER BY s.i)
+    INTO v_scope, v_out, v_src_cur, v_recipients
+    FROM s;
+
   FOR i IN 1..n LOOP
-    v_scope[i] := 'user:' || p_user_id[i];
-    v_out[i] := idempotency_answer('transfer', v_scope[i], p_key[i], p_request_hash[i]);
     CONTINUE WHEN v_out[i] IS NOT NULL;
-    SELECT a.id, a.currency::text AS currency INTO v_source FROM accounts a WHERE a.id = p_from[i] AND ledger_can_spend(p_user_id[i], a.id);
-    IF NOT FOUND THEN
+    IF v_src_cur[i] IS NULL THEN
       v_pending[i] := jsonb_build_object('status', 'refused', 'reason', 'source_not_found', 'account_id', p_from[i]::text);
       CONTINUE;
     END IF;
-    IF p_currency[i] IS NOT NULL AND p_currency[i] <> v_source.currency THEN
+    IF p_currency[i] IS NOT NULL AND p_currency[i] <> v_src_cur[i] THEN
       v_pending[i] := jsonb_build_object('status', 'refused', 'reason', 'source_currency', 'account_id', p_from[i]::text,
-                                         'account_currency', v_source.currency, 'currency', p_currency[i]);
+                                         'account_currency', v_src_cur[i], 'currency', p_currency[i]);
       CONTINUE;
     END IF;
-    v_recipient := ledger_resolve_recipient(p_to[i], v_source.currency);
+    v_recipient := v_recipients[i];
     IF NOT (v_recipient->>'ok')::boolean THEN
       v_pending[i] := v_recipient - 'ok' || jsonb_build_object('status', 'refused');
       CONTINUE;
@@ -260,31 +269,28 @@ BEGIN
                                          'detail', 'amounts are positive and source and destination differ');
       CONTINUE;
     END IF;
-    v_src_cur[i] := v_source.currency;
     v_label[i] := v_recipient->>'label';
     v_ok[i] := true;
   END LOOP;
 
-  -- 3. Claim the keys of the transfers still standing, in (scope, key) order.
-  FOR v_key IN
-    SELECT t.scope, t.key, min(t.i) AS first
-      FROM unnest(v_scope, p_key, v_ok) WITH ORDINALITY AS t(scope, key, ok, i)
-     WHERE t.ok GROUP BY t.scope, t.key ORDER BY t.scope, t.key
-  LOOP
+  -- 3. Claim the keys of the transfers still standing, in (scope, key) order (one INSERT takes its
+  -- rows in the order its SELECT yields them).
+  WITH claimed AS (
     INSERT INTO idempotency_keys (operation, scope, key, request_hash)
-    VALUES ('transfer', v_key.scope, v_key.key, p_request_hash[v_key.first])
-    ON CONFLICT DO NOTHING;
-    IF FOUND THEN
-      v_claim_scope := v_claim_scope || v_key.scope;
-      v_claim_key := v_claim_key || v_key.key;
-    ELSE
-      -- Another transaction committed this key while we waited: every transfer of ours with it is answered from its row.
-      FOR i IN 1..n LOOP
-        IF v_out[i] IS NULL AND v_scope[i] = v_key.scope AND p_key[i] = v_key.key THEN
-          v_out[i] := coalesce(idempotency_answer('transfer', v_scope[i], p_key[i], p_request_hash[i]),
-                               jsonb_build_object('status', 'in_progress'));
-        END IF;
-      END LOOP;
+    SELECT 'transfer', c.scope, c.key, p_request_hash[c.first]
+      FROM (SELECT t.scope, t.key, min(t.i) AS first
+              FROM unnest(v_scope, p_key, v_ok) WITH ORDINALITY AS t(scope, key, ok, i)
+             WHERE t.ok AND v_out[t.i] IS NULL GROUP BY t.scope, t.key) c
+     ORDER BY c.scope, c.key
+    ON CONFLICT DO NOTHING
+    RETURNING scope, key)
+  SELECT coalesce(array_agg(scope), '{}'), coalesce(array_agg(key), '{}'), coalesce(jsonb_object_agg(scope || E'\t' || key, true), '{}')
+    INTO v_claim_scope, v_claim_key, v_claimed FROM claimed;
+  -- A key we could not claim was committed by another transaction while we waited: every transfer of
+  -- ours with it is answered from its row.
+  FOR i IN 1..n LOOP
+    IF v_ok[i] AND v_out[i] IS NULL AND NOT v_claimed ? (v_scope[i] || E'\t' || p_key[i]) THEN
+      v_out[i] := coalesce(idempotency_answer('transfer', v_scope[i], p_key[i], p_request_hash[i]), jsonb_build_object('status', 'in_progress'));
     END IF;
   END LOOP;
 
@@ -354,10 +360,10 @@ BEGIN
       RAISE EXCEPTION 'ledger_transfer_batch invariant broken: updated % of % balance rows', v_count, v_changed USING ERRCODE = 'internal_error';
     END IF;
 
-    -- Ids drawn one by one in application order, so the k-th id belongs to the k-th transfer applied.
-    FOR k IN 1..cardinality(v_created) LOOP
-      v_entry_ids[k] := nextval(pg_get_serial_sequence('ledger_entries', 'id'));
-    END LOOP;
+    -- Ids drawn while the rows are locked and handed out in ascending order to the transfers in the
+    -- order they were applied: per account, id order is application order.
+    SELECT array_agg(x ORDER BY x) INTO v_entry_ids
+      FROM (SELECT nextval('ledger_entries_id_seq'::regclass) AS x FROM generate_series(1, cardinality(v_created))) s;
     WITH ins AS (
       INSERT INTO ledger_entries (id, from_account_id, to_account_id, amount, currency, type, description,
                                   from_balance_after, to_balance_after, idempotency_key, created_by_user_id)
