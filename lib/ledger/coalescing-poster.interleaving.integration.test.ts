@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { balanceOf, createTestUser, sumOfBalances, type TestUser } from "../../scripts/test/ledger-fixtures";
 import { holdLock, queueBehind, waitForLockWaiters } from "../../scripts/test/lock-interleaving";
-import { db } from "../db/client";
+import { db, dbPool } from "../db/client";
 import { createTransferCoalescer, setTransferCoalescer } from "./coalescing-poster";
 import { transfer } from "./transfer";
 import type { TransferRequest } from "./transfer-batch";
@@ -20,7 +20,7 @@ const send = (from: TestUser, to: TestUser, amount: string, idempotencyKey = ran
 function observedCoalescer() {
   const batches: string[][] = [];
   const observe = (batch: readonly TransferRequest[]) => void batches.push(batch.map((r) => r.idempotencyKey));
-  setTransferCoalescer(createTransferCoalescer({ maxBatch: 16, maxInFlight: 4, windowMs: 0 }, db, observe));
+  setTransferCoalescer(createTransferCoalescer({ maxBatch: 16, maxInFlight: 4, windowMs: 0 }, dbPool, observe));
   return batches;
 }
 

@@ -5,7 +5,7 @@
 //
 // Reproduce a failure with LEDGER_MODEL_SEED=<seed>; run longer with LEDGER_MODEL_POSTINGS=100000.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "../db/client";
+import { db, dbPool } from "../db/client";
 import { createTestUser } from "../../scripts/test/ledger-fixtures";
 import { seededRandom, seedFromEnv } from "../../scripts/test/seeded-random";
 import { checkTransfers, committedSince, planTransfers, runTransfers } from "../../scripts/test/transfer-workload";
@@ -34,7 +34,7 @@ describe(`transfers through the coalescing poster against a serial model (seed $
       batchNo++;
       for (const r of batch) batchesOf.set(r.idempotencyKey, [...(batchesOf.get(r.idempotencyKey) ?? []), batchNo]);
     };
-    const coalescer = createTransferCoalescer({ maxBatch: 8, maxInFlight: 4, windowMs: 0 }, db, observe);
+    const coalescer = createTransferCoalescer({ maxBatch: 8, maxInFlight: 4, windowMs: 0 }, dbPool, observe);
     setTransferCoalescer(coalescer);
 
     const ids = accounts.map((a) => a.id);

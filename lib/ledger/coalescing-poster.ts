@@ -17,10 +17,11 @@
 // Environment: LEDGER_COALESCE=0 turns coalescing off (one ledger_transfer call per transfer);
 // LEDGER_COALESCE_MAX_BATCH (default 256), LEDGER_COALESCE_MAX_IN_FLIGHT (default 4),
 // LEDGER_COALESCE_WINDOW_MS (default 0: no added wait when unloaded).
-import { db, type Tx } from "../db/client";
+import type pg from "pg";
+import { dbPool } from "../db/client";
 import { asExpectedError, sqlState } from "../db/database-errors";
 import { Coalescer, Failed, type CoalescerOptions } from "./coalescer";
-import { transferBatch, type TransferOutcome, type TransferRequest } from "./transfer-batch";
+import { transferBatchOnPool, type TransferOutcome, type TransferRequest } from "./transfer-batch";
 
 export type TransferCoalescer = Coalescer<TransferRequest, TransferOutcome>;
 
@@ -36,18 +37,23 @@ function answerAll(error: unknown): boolean {
 }
 
 /**
- * A coalescer over `client` (default: the app's pool, looked up per batch). `observe` sees each batch
- * as it leaves (tests use it to prove which transfers shared a statement).
+ * A coalescer over `pool` (default: the app's pool, looked up per batch, so it follows db()'s
+ * lifecycle). `observe` sees each batch as it leaves (tests use it to prove which transfers shared a
+ * statement).
  */
-export function createTransferCoalescer(options: CoalescerOptions, client: () => Tx = db, observe?: (batch: readonly TransferRequest[]) => void): TransferCoalescer {
+export function createTransferCoalescer(
+  options: CoalescerOptions,
+  pool: () => Pick<pg.Pool, "query"> = dbPool,
+  observe?: (batch: readonly TransferRequest[]) => void,
+): TransferCoalescer {
   return new Coalescer<TransferRequest, TransferOutcome>(async (batch) => {
     observe?.(batch);
     try {
-      return await transferBatch(client(), batch);
+      return await transferBatchOnPool(pool(), batch);
     } catch (error) {
       if (batch.length === 1 || answerAll(error)) throw error;
       // The statement failed and rolled back: try each transfer alone, so only a bad one fails.
-      const settled = await Promise.allSettled(batch.map((r) => transferBatch(client(), [r]).then((o) => o[0]!)));
+      const settled = await Promise.allSettled(batch.map((r) => transferBatchOnPool(pool(), [r]).then((o) => o[0]!)));
       return settled.map((s) => (s.status === "fulfilled" ? s.value : new Failed(s.reason)));
     }
   }, options);

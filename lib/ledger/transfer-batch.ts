@@ -2,6 +2,7 @@
 // (prisma/migrations/20261121140000_transfer_batch). It answers one outcome per transfer, in input
 // order, each what ledger_transfer would answer for that transfer alone if the batch ran one transfer
 // after another. ledger_transfer itself is a batch of one.
+import type pg from "pg";
 import type { Tx } from "../db/client";
 import type { IdempotencyAnswer } from "./idempotency";
 import type { PostingRefusal } from "./post-entries";
@@ -50,11 +51,8 @@ export type TransferOutcome =
 
 const BATCH_SQL = `SELECT ledger_transfer_batch($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::text[]) AS outcomes`;
 
-/** One statement (autocommit with the root client), one outcome per request, in request order. */
-export async function transferBatch(tx: Tx, requests: readonly TransferRequest[]): Promise<TransferOutcome[]> {
-  if (requests.length === 0) return [];
-  const [row] = await tx.$queryRawUnsafe<{ outcomes: TransferOutcome[] }[]>(
-    BATCH_SQL,
+function batchParams(requests: readonly TransferRequest[]): unknown[] {
+  return [
     requests.map((r) => r.userId),
     requests.map((r) => r.idempotencyKey),
     requests.map((r) => r.requestHash),
@@ -63,8 +61,24 @@ export async function transferBatch(tx: Tx, requests: readonly TransferRequest[]
     requests.map((r) => (r.amount === null ? null : String(r.amount))),
     requests.map((r) => r.currency),
     requests.map((r) => r.description),
-  );
-  const outcomes = row!.outcomes;
+  ];
+}
+
+function checked(outcomes: TransferOutcome[], requests: readonly TransferRequest[]): TransferOutcome[] {
   if (outcomes.length !== requests.length) throw new Error(`ledger_transfer_batch answered ${outcomes.length} outcomes for ${requests.length} transfers`);
   return outcomes;
+}
+
+/** One statement inside the caller's transaction (or autocommit with the root client), one outcome per request, in order. */
+export async function transferBatch(tx: Tx, requests: readonly TransferRequest[]): Promise<TransferOutcome[]> {
+  if (requests.length === 0) return [];
+  const [row] = await tx.$queryRawUnsafe<{ outcomes: TransferOutcome[] }[]>(BATCH_SQL, ...batchParams(requests));
+  return checked(row!.outcomes, requests);
+}
+
+/** The same statement, autocommitted on a pg pool (the coalescing poster's path: no Prisma machinery per batch). */
+export async function transferBatchOnPool(pool: Pick<pg.Pool, "query">, requests: readonly TransferRequest[]): Promise<TransferOutcome[]> {
+  if (requests.length === 0) return [];
+  const { rows } = await pool.query<{ outcomes: TransferOutcome[] }>(BATCH_SQL, batchParams(requests));
+  return checked(rows[0]!.outcomes, requests);
 }
