@@ -5,12 +5,23 @@ import { Card } from "@/app/_components/card";
 import { formatDateTime } from "@/app/_components/format-date";
 import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
+import { ResponsiveTable, type ResponsiveColumn } from "@/app/_components/responsive-table";
 import { requireUser } from "@/lib/auth/require-user";
 import { listCatalog, type CatalogEvent, type CatalogItem } from "@/lib/catalog/list-catalog";
 import { listCompanies } from "@/lib/companies/list-companies";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Companies" };
+
+// On phones each company is a card: ticker and operating balance on top, then name and description,
+// owner and what it sells.
+const COLUMNS: ResponsiveColumn[] = [
+  { key: "ticker", header: "Ticker", phone: "title" },
+  { key: "company", header: "Company", phone: "sub", className: "min-w-40 break-words" },
+  { key: "owner", header: "Owner", phone: "detail", className: "text-slate-700" },
+  { key: "balance", header: "Operating balance", label: "Balance", align: "right", phone: "amount", className: "whitespace-nowrap" },
+  { key: "products", header: "Products", phone: "detail", className: "min-w-0" },
+];
 
 export default async function CompaniesPage() {
   const user = await requireUser();
@@ -33,51 +44,40 @@ export default async function CompaniesPage() {
         {companies.length === 0 ? (
           <p className="text-sm text-slate-600">No companies have been founded yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">Companies with owner, operating balance and products</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-4 font-medium">Ticker</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Company</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Operating balance</th>
-                  <th scope="col" className="py-2 font-medium">Products</th>
-                </tr>
-              </thead>
-              <tbody>
-                {companies.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-100 align-top last:border-0">
-                    <th scope="row" className="py-3 pr-4 text-left font-mono font-semibold text-slate-900">
-                      <Link href={`/companies/${c.ticker}`} className="text-indigo-700 hover:underline">
-                        {c.ticker}
-                      </Link>
-                      {c.isPublic ? <span className="ml-1 block text-xs font-normal text-emerald-700">Public</span> : null}
-                    </th>
-                    <td className="py-3 pr-4">
-                      <span className="font-medium text-slate-900">{c.name}</span>
-                      {c.description ? <p className="text-slate-600">{c.description}</p> : null}
-                    </td>
-                    <td className="py-3 pr-4 text-slate-700">{c.ownerId === user.id ? "You" : c.ownerName}</td>
-                    <td className="py-3 pr-4 text-right">
-                      {c.operatingAccountId === null ? (
-                        <span className="text-slate-500">No account</span>
-                      ) : (
-                        <Money minor={c.operatingBalanceMinor} currency={c.currency} className="font-semibold text-slate-900" />
-                      )}
-                    </td>
-                    <td className="py-3">
-                      <CompanyOffer
-                        products={productsOf.get(c.id) ?? []}
-                        events={eventsOf.get(c.id) ?? []}
-                        summary={countLabel(c.activeProductCount, c.activeTicketCount)}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption="Companies with owner, operating balance and products"
+            columns={COLUMNS}
+            rows={companies.map((c) => ({
+              id: c.id,
+              testId: "company-row",
+              cells: {
+                ticker: (
+                  <>
+                    <Link href={`/companies/${c.ticker}`} className="font-mono font-semibold text-indigo-700 hover:underline">
+                      {c.ticker}
+                    </Link>
+                    {c.isPublic ? <span className="ml-2 text-xs font-normal text-emerald-700 md:ml-0 md:block">Public</span> : null}
+                  </>
+                ),
+                company: (
+                  <>
+                    <span className="font-medium text-slate-900">{c.name}</span>
+                    {c.description ? <span className="block text-slate-600">{c.description}</span> : null}
+                  </>
+                ),
+                owner: c.ownerId === user.id ? "You" : c.ownerName,
+                balance:
+                  c.operatingAccountId === null ? (
+                    <span className="text-slate-500">No account</span>
+                  ) : (
+                    <Money minor={c.operatingBalanceMinor} currency={c.currency} className="font-semibold text-slate-900" />
+                  ),
+                products: (
+                  <CompanyOffer products={productsOf.get(c.id) ?? []} events={eventsOf.get(c.id) ?? []} summary={countLabel(c.activeProductCount, c.activeTicketCount)} />
+                ),
+              },
+            }))}
+          />
         )}
       </Card>
     </>
@@ -94,7 +94,7 @@ function countLabel(products: number, tickets: number): string {
 function CompanyOffer({ products, events, summary }: { products: CatalogItem[]; events: CatalogEvent[]; summary: string }) {
   if (products.length === 0 && events.length === 0) return <span className="text-slate-500">{summary}</span>;
   return (
-    <details>
+    <details className="min-w-0 flex-1">
       <summary className="cursor-pointer rounded font-medium text-indigo-700 hover:underline">{summary}</summary>
       <ul className="mt-2 space-y-1">
         {products.map((p) => (
@@ -120,8 +120,8 @@ function CompanyOffer({ products, events, summary }: { products: CatalogItem[]; 
 function PriceLine({ item }: { item: CatalogItem }) {
   return (
     <li className="flex justify-between gap-6">
-      <span className="text-slate-700">{item.name}</span>
-      <Money minor={item.priceMinor} currency={item.currency} className="text-slate-900" />
+      <span className="min-w-0 break-words text-slate-700">{item.name}</span>
+      <Money minor={item.priceMinor} currency={item.currency} className="shrink-0 whitespace-nowrap text-slate-900" />
     </li>
   );
 }

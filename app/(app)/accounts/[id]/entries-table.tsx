@@ -6,8 +6,10 @@ import { ResponsiveTable, type ResponsiveColumn } from "@/app/_components/respon
 import type { AccountEntry } from "@/lib/ledger/list-account-entries";
 
 const COLUMNS: ResponsiveColumn[] = [
-  { key: "date", header: "Date", phone: "sub", className: "whitespace-nowrap text-slate-600" },
-  { key: "type", header: "Type", phone: "sub", className: "whitespace-nowrap" },
+  // Date and type may wrap: a company's history has long types ("Marketplace batch (183 units)"),
+  // and the table's automatic layout only wraps them when the card is too narrow for one line.
+  { key: "date", header: "Date", phone: "sub", className: "text-slate-600" },
+  { key: "type", header: "Type", phone: "sub" },
   { key: "counterparty", header: "Counterparty", phone: "title" },
   { key: "description", header: "Description", phone: "detail", className: "max-w-xs text-slate-700 md:truncate" },
   { key: "amount", header: "Amount", align: "right", phone: "amount", className: "whitespace-nowrap" },
@@ -24,7 +26,7 @@ export function EntriesTable({ entries, currency, timeZone, empty = "No entries 
         id: e.id.toString(),
         testId: "entry-row",
         cells: {
-          date: <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, timeZone)}</time>,
+          date: <time dateTime={e.createdAt.toISOString()}>{nowrapParts(formatDateTime(e.createdAt, timeZone))}</time>,
           type: (
             <>
               {entryTypeLabel(e.type)}
@@ -48,5 +50,16 @@ export function EntriesTable({ entries, currency, timeZone, empty = "No entries 
         },
       }))}
     />
+  );
+}
+
+/** "Nov 21, 2026, 2:40 PM UTC" wraps, if it must, only between the date and the time. */
+function nowrapParts(text: string): ReactNode {
+  const split = text.search(/, \d{1,2}:\d{2}/);
+  if (split < 0) return text;
+  return (
+    <>
+      <span className="whitespace-nowrap">{text.slice(0, split + 1)}</span> <span className="whitespace-nowrap">{text.slice(split + 2)}</span>
+    </>
   );
 }
