@@ -86,7 +86,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ ticker
         {c.canManage && !c.isPublic ? <StayPrivateForm companyId={c.id} ticker={c.ticker} stayPrivate={c.stayPrivate} /> : null}
 
         <Card title="Last 30 days" description="Revenue, production cost and profit per day, from the ledger (marketplace batches and sales).">
-          <dl className="mb-4 grid grid-cols-3 gap-2 text-sm">
+          <dl className="mb-4 grid grid-cols-[repeat(auto-fit,minmax(7.5rem,1fr))] gap-2 text-sm">
             <div>
               <dt className="text-slate-600">Revenue</dt>
               <dd className="font-semibold" data-testid="revenue-30d"><Money minor={total("revenueMinor")} currency={c.currency} /></dd>
