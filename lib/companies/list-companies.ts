@@ -67,7 +67,7 @@ export async function listCompanies(tx: Tx): Promise<CompanySummary[]> {
            ) op ON true
       LEFT JOIN (
              SELECT company_id,
-                    count(*) FILTER (WHERE kind = 'PRODUCT') AS products,
+                    count(*) FILTER (WHERE kind = 'GOODS') AS products,
                     count(*) FILTER (WHERE kind = 'TICKET') AS tickets
                FROM products
               WHERE active

@@ -53,7 +53,7 @@ describe("seedDemo", () => {
   });
 
   it("gives each company an account and 3–4 products, and the event two tickets", async () => {
-    const companies = await db().company.findMany({ select: { ticker: true, accounts: true, products: { where: { kind: "PRODUCT" } } } });
+    const companies = await db().company.findMany({ select: { ticker: true, accounts: true, products: { where: { kind: "GOODS" } } } });
     for (const company of companies) {
       expect(company.ticker).toMatch(/^[A-Z]+$/);
       expect(company.accounts.length).toBe(1);

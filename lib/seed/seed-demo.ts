@@ -117,7 +117,7 @@ async function seedProduct(prisma: Db, companyId: string, currency: string, prod
       description: product.description,
       priceMinor: product.priceMinor,
       currency,
-      kind: eventId ? "TICKET" : "PRODUCT",
+      kind: eventId ? "TICKET" : "GOODS",
       eventId,
     },
   });
