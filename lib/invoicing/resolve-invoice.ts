@@ -62,6 +62,32 @@ export function dateFormat(locale: string, date: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
+/** What the view model is built from: an invoice row with its transaction and line items. */
+export interface InvoiceSource {
+  id: string;
+  number: string;
+  status: "open" | "paid" | "void";
+  type: "B2C" | "B2B";
+  language: InvoiceLanguage;
+  issueDate: Date;
+  dueDate: Date;
+  sellerSnapshot: unknown;
+  buyerSnapshot: unknown;
+  creditNotes: { number: string; amount: bigint; createdAt: Date }[];
+  transaction: {
+    id: string;
+    currency: string;
+    subtotal: bigint;
+    taxTotal: bigint;
+    total: bigint;
+    refunded: bigint;
+    reverseCharge: boolean;
+    paymentMethod: "balance" | "invoice" | "free";
+    paymentStatus: "paid" | "pending" | "refunded";
+    lineItems: { position: number; productName: string; productDescription: string; eventName: string | null; quantity: number; unitPrice: bigint; net: bigint; taxRateBps: number; taxAmount: bigint; lineTotal: bigint }[];
+  };
+}
+
 export async function resolveInvoice(tx: Tx, invoiceId: string): Promise<InvoiceViewModel> {
   const invoice = await tx.invoice.findUnique({
     where: { id: invoiceId },
@@ -93,6 +119,11 @@ export async function resolveInvoice(tx: Tx, invoiceId: string): Promise<Invoice
     },
   });
   if (!invoice) throw new AppError("not_found", "Invoice not found.");
+  return buildInvoiceViewModel(invoice);
+}
+
+/** Pure: the view model from its source rows (also used for previews and benchmarks). */
+export function buildInvoiceViewModel(invoice: InvoiceSource): InvoiceViewModel {
   const t = invoice.transaction;
   if (t.lineItems.length === 0) throw new Error(`invoice ${invoice.id}: transaction ${t.id} has no line items`);
   const language = invoice.language;
