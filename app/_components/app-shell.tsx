@@ -14,7 +14,9 @@ const MAIN_NAV = [
   { href: "/companies", label: "Companies" },
   { href: "/market", label: "Market" },
   { href: "/shop", label: "Shop" },
-  { href: "/orders", label: "Orders & invoices" },
+  { href: "/cart", label: "Cart" },
+  { href: "/orders", label: "Orders" },
+  { href: "/invoices", label: "Invoices" },
   { href: "/settings", label: "Settings" },
 ];
 

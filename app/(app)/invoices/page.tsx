@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/app/_components/card";
-import { formatDateTime } from "@/app/_components/format-date";
-
 const formatDate = (d: Date) => d.toISOString().slice(0, 10);
 import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
