@@ -11,6 +11,7 @@ import { runNext, spawnNext } from "../lib/next-cli";
 import { freePort } from "../lib/pg-cluster";
 import { seedWithProgress } from "../lib/seed-with-progress";
 import { assertLocalDatabase, withDatabase } from "./database-urls";
+import { startFakeResend, type FakeResend } from "./fake-resend";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const log = (line: string) => console.log(`[e2e] ${line}`);
@@ -62,6 +63,11 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
     AUTH_TRUST_HOST: "true",
   };
   let server: ReturnType<typeof spawnNext> | undefined;
+  // Invoice emails go to a local fake of Resend's API; tests read what it got at FAKE_RESEND_URL.
+  const fakeResend: FakeResend = await startFakeResend();
+  env.RESEND_BASE_URL = fakeResend.url;
+  env.RESEND_API_KEY = "re_e2e_fake_key";
+  env.FAKE_RESEND_URL = fakeResend.url;
   await adminQuery(options.serverUrl, `CREATE DATABASE "${database}"`);
   try {
     await migrate({ connectionString: databaseUrl });
@@ -93,5 +99,6 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
       if (server.exitCode === null) server.kill("SIGKILL");
     }
     await adminQuery(options.serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await fakeResend.close();
   }
 }

@@ -1,12 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
 import { requireActionUser } from "@/lib/auth/require-user";
 import { completeCheckout } from "@/lib/checkout/complete-checkout";
 import { saveCustomer } from "@/lib/checkout/save-customer";
 import { db } from "@/lib/db/client";
+import { deliverOutboxMessage } from "@/lib/email/deliver-outbox";
 import { parseAccountId } from "@/lib/ledger/account-access";
 
 const CUSTOMER_FIELDS = ["type", "name", "email", "address", "country", "companyName", "vatId", "contactName"] as const;
@@ -43,6 +45,15 @@ export async function completeCheckoutAction(_previous: FormState, formData: For
     // The session is the idempotency key: a double submit or a retry returns the same transaction.
     const done = await completeCheckout(db(), user, { sessionId: field(formData, "sessionId"), method: values.method, payerAccountId });
     transactionId = done.transactionId;
+    if (!done.replayed) {
+      // Try the invoice email right after the response (it was queued in the checkout transaction).
+      // Interim until the pg-boss job calls deliverDueMessages: a failure here only leaves the
+      // message pending for that job or an admin's resend.
+      after(async () => {
+        const message = await db().emailOutbox.findFirst({ where: { invoiceId: done.invoiceId }, select: { id: true } });
+        if (message) await deliverOutboxMessage(db(), message.id).catch((error) => console.error("invoice email delivery failed", error));
+      });
+    }
   } catch (error) {
     return errorState(error, values);
   }
