@@ -98,12 +98,12 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await page.goto("/checkout");
       await page.getByLabel("A business (VAT ID)").check();
       await page.getByLabel("Company name").fill("Beispiel GmbH");
-      await page.getByLabel("VAT ID").fill("DE123");
+      await page.getByLabel("VAT ID", { exact: true }).fill("DE123");
       await page.getByLabel("Billing address").fill("Hauptstraße 2, 10115 Berlin");
       await page.getByLabel("Contact email").fill("ap@beispiel.test");
       await page.getByRole("button", { name: "Continue to review" }).click();
       await expect(page.getByText("This is not a valid Germany VAT ID: check the digits.")).toBeVisible();
-      await page.getByLabel("VAT ID").fill("DE129273398");
+      await page.getByLabel("VAT ID", { exact: true }).fill("DE129273398");
       await page.getByRole("button", { name: "Continue to review" }).click();
 
       await expect(page).toHaveURL(/\/checkout\/review$/);

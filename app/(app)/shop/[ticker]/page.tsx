@@ -7,6 +7,7 @@ import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getStorefront } from "@/lib/catalog/storefront";
+import { canManageSeller } from "@/lib/checkout/can-manage-seller";
 import { db } from "@/lib/db/client";
 import { formatRateBps } from "@/lib/money/tax";
 import { AddToCartForm } from "../../cart/add-to-cart-form";
@@ -14,15 +15,21 @@ import { AddToCartForm } from "../../cart/add-to-cart-form";
 export const metadata: Metadata = { title: "Storefront" };
 
 export default async function StorefrontPage({ params }: { params: Promise<{ ticker: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const store = await getStorefront(db(), (await params).ticker);
   if (!store) notFound();
+  const isStaff = await canManageSeller(db(), user.id, store.id);
   const taxNote = store.taxEnabled
     ? `Prices ${store.pricesIncludeTax ? "include" : "exclude"} ${formatRateBps(store.taxRateBps)} % tax unless marked otherwise.`
     : "No tax is charged.";
   return (
     <>
-      <PageHeader title={`${store.name} (${store.ticker})`} description={`${store.description} ${taxNote}`} actions={<Link href="/cart" className="text-sm font-medium text-indigo-700 underline">Your cart</Link>} />
+      <PageHeader title={`${store.name} (${store.ticker})`} description={`${store.description} ${taxNote}`} actions={
+          <div className="flex gap-4 text-sm font-medium text-indigo-700">
+            {isStaff ? <Link href={`/shop/${store.ticker}/settings`} className="underline">Seller settings</Link> : null}
+            <Link href="/cart" className="underline">Your cart</Link>
+          </div>
+        } />
       <Card>
         {store.products.length === 0 ? (
           <p className="text-sm text-slate-600">Nothing on sale right now.</p>
