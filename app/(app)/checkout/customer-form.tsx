@@ -22,13 +22,16 @@ export function CustomerForm({ sessionId, initial, tickets }: { sessionId: strin
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="sessionId" value={sessionId} />
+      {/* React resets a form after its action runs, radios included; the choice travels in a
+          hidden field driven by state so what is shown is always what is submitted. */}
+      <input type="hidden" name="type" value={type} />
       {state.status === "error" ? <FormAlert message={state.message} /> : null}
       <fieldset>
         <legend className="text-sm font-medium text-slate-900">Buying as</legend>
         <div className="mt-2 flex flex-wrap gap-4">
           {(["B2C", "B2B"] as const).map((t) => (
             <label key={t} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="type" value={t} checked={type === t} onChange={() => setType(t)} />
+              <input type="radio" name="buyerType" value={t} checked={type === t} onChange={() => setType(t)} />
               {t === "B2C" ? "A person" : "A business (VAT ID)"}
             </label>
           ))}

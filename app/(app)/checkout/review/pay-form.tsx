@@ -18,13 +18,15 @@ export function PayForm({ sessionId, methods, accounts, totalLabel }: { sessionI
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="sessionId" value={sessionId} />
+      {/* The chosen method travels in a hidden field (React resets radios after an action). */}
+      <input type="hidden" name="method" value={method} />
       {state.status === "error" && !errors.method && !errors.accountId ? <FormAlert message={state.message} /> : null}
       <fieldset>
         <legend className="text-sm font-medium text-slate-900">Payment method</legend>
         <div className="mt-2 space-y-2">
           {methods.map((m) => (
             <label key={m.value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} />
+              <input type="radio" name="methodChoice" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} />
               {m.label}
             </label>
           ))}
