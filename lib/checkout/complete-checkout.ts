@@ -56,16 +56,13 @@ export async function completeCheckout(prisma: Db, actor: Actor, input: Complete
 export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCheckoutInput): Promise<CompletedCheckout> {
   const now = input.now ?? new Date();
 
-  // 1. Claim the session.
-  const [claimed] = await tx.$queryRaw<{ status: string; user_id: string; expires_at: Date }[]>`
-    SELECT status::text AS status, user_id, expires_at FROM checkout_sessions WHERE id = ${input.sessionId} FOR UPDATE`;
-  if (!claimed || claimed.user_id !== actor.id) throw new AppError("not_found", "This checkout does not exist.");
-  if (claimed.status === "COMPLETED") return replay(tx, input.sessionId);
-  if (claimed.status === "EXPIRED" || claimed.expires_at <= now) {
+  // 1. Claim the session (and read it with its lines in the same statement).
+  const cart = await loadCart(tx, input.sessionId, { lock: true });
+  if (!cart || cart.userId !== actor.id) throw new AppError("not_found", "This checkout does not exist.");
+  if (cart.status === "COMPLETED") return replay(tx, input.sessionId);
+  if (cart.status === "EXPIRED" || cart.expiresAt <= now) {
     throw new AppError("conflict", "This checkout expired (carts are kept for 24 hours). Add the items to your cart again.");
   }
-
-  const cart = (await loadCart(tx, input.sessionId))!;
   if (cart.lines.length === 0 || !cart.seller || !cart.currency) throw new AppError("conflict", "Your cart is empty.");
   const seller = cart.seller;
   if (cart.customer === null) throw new AppError("conflict", "Enter your details before paying.");
@@ -129,8 +126,9 @@ export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCh
       total: priced.total,
       reverseCharge: priced.reverseCharge,
       paymentMethod: provider.method,
-      // Provisional; set from the provider's outcome below, in this same database transaction.
-      paymentStatus: "pending",
+      // What the provider will have done when this commits; if collecting fails, nothing commits.
+      paymentStatus: provider.status,
+      payerAccountId: provider.method === "balance" ? (input.payerAccountId ?? null) : null,
       createdAt: now,
     },
     select: { id: true },
@@ -170,7 +168,6 @@ export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCh
 
   // 3. Payment: at most one posting.
   const outcome = await provider.collect(tx, { ...paymentBase, transactionId: transaction.id });
-  await tx.transaction.update({ where: { id: transaction.id }, data: { paymentStatus: outcome.status, payerAccountId: outcome.payerAccountId } });
   await tx.checkoutSession.update({ where: { id: input.sessionId }, data: { status: "COMPLETED", completedAt: now } });
 
   // 4. Counter last: the invoice number, the invoice and its email in one statement.

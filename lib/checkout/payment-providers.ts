@@ -29,6 +29,8 @@ export interface PaymentOutcome {
 
 export interface PaymentProvider {
   method: PaymentMethodName;
+  /** The payment status once `collect` has succeeded (recorded with the transaction row). */
+  status: "paid" | "pending";
   /** Refuses before anything is written. Throws AppError with a field error on `method`. */
   check(ctx: Omit<PaymentContext, "transactionId">): void;
   collect(tx: Tx, ctx: PaymentContext): Promise<PaymentOutcome>;
@@ -47,6 +49,15 @@ export async function sellerAccountId(tx: Tx, companyId: string, currency: strin
   return account.id;
 }
 
+/** The seller's account and the tax authority's in one round trip (tax null when not created yet). */
+async function receivingAccounts(tx: Tx, companyId: string, currency: string): Promise<{ seller: bigint; tax: bigint | null }> {
+  const [row] = await tx.$queryRaw<{ seller: bigint | null; tax: bigint | null }[]>`
+    SELECT (SELECT id FROM accounts WHERE company_id = ${companyId} AND currency = ${currency} AND kind = 'COMPANY' AND status = 'OPEN' ORDER BY id LIMIT 1) AS seller,
+           (SELECT id FROM accounts WHERE system_key = ${`tax:${currency}`}) AS tax`;
+  if (row?.seller == null) throw new AppError("conflict", `This seller has no ${currency} account to receive the payment.`);
+  return { seller: BigInt(row.seller), tax: row.tax == null ? null : BigInt(row.tax) };
+}
+
 export async function taxAccountId(tx: Tx, currency: string): Promise<bigint> {
   const existing = await tx.account.findUnique({ where: { systemKey: `tax:${currency}` }, select: { id: true } });
   if (existing) return existing.id;
@@ -62,7 +73,8 @@ export async function postCheckoutPayment(
   tx: Tx,
   ctx: { actor: Actor; payerAccountId: bigint; transactionId: string; sellerCompanyId: string; sellerName: string; currency: string; subtotal: bigint; taxTotal: bigint; label: string },
 ): Promise<void> {
-  const [seller, tax] = [await sellerAccountId(tx, ctx.sellerCompanyId, ctx.currency), ctx.taxTotal > 0n ? await taxAccountId(tx, ctx.currency) : null];
+  const { seller, tax: taxAccount } = await receivingAccounts(tx, ctx.sellerCompanyId, ctx.currency);
+  const tax = ctx.taxTotal > 0n ? (taxAccount ?? (await taxAccountId(tx, ctx.currency))) : null;
   const entries = [];
   if (ctx.subtotal > 0n) {
     entries.push({ fromAccountId: ctx.payerAccountId, toAccountId: seller, amount: ctx.subtotal, type: "checkout_payment" as const, currency: ctx.currency, companyId: ctx.sellerCompanyId, transactionId: ctx.transactionId, description: `${ctx.label}: ${ctx.sellerName}`.slice(0, 200) });
@@ -75,6 +87,7 @@ export async function postCheckoutPayment(
 
 const balance: PaymentProvider = {
   method: "balance",
+  status: "paid",
   check(ctx) {
     if (ctx.total === 0n) throw methodError("Nothing to pay: choose “free”.");
     if (ctx.payerAccountId === null) throw new AppError("invalid_input", "Choose the account to pay from.", { fieldErrors: { accountId: "Choose the account to pay from." } });
@@ -92,6 +105,7 @@ const balance: PaymentProvider = {
 
 const invoice: PaymentProvider = {
   method: "invoice",
+  status: "pending",
   check(ctx) {
     // The original marked pay-later consumer invoices as paid; here they are refused outright.
     if (ctx.payerType !== "B2B") throw methodError("Pay by invoice is available to businesses only: choose business details or pay from your balance.");
@@ -104,6 +118,7 @@ const invoice: PaymentProvider = {
 
 const free: PaymentProvider = {
   method: "free",
+  status: "paid",
   check(ctx) {
     if (ctx.total !== 0n) throw methodError("Only a checkout with a total of zero is free.");
   },
