@@ -16,10 +16,20 @@ import { measureBalanceReads, measureNaiveSums, type BalanceReadFigures, type Na
 import { measureRecalculate, type RecalculateFigures } from "./measure-recalculate";
 import { measureTransfers, type ThroughputRow } from "./measure-transfers";
 import { measureTransferLatency, type LatencyRow } from "./measure-transfer-latency";
+import { findPgbench } from "./run-pgbench";
 import { balanceReadReport, recalculateReport, transferLatencyReport, transferReport } from "./print-report";
 
 const config = readBenchConfig();
 const log = (line: string) => console.log(line);
+if (config.steps.has("transfers")) {
+  // Say it before minutes of ledger generation, not after.
+  try {
+    findPgbench();
+  } catch (error) {
+    console.error(`${(error as Error).message}\nOr skip the transfer benchmark: BENCH_STEPS=reads,recalculate npm run bench:ledger`);
+    process.exit(2);
+  }
+}
 const database = await openBenchDatabase({ serverUrl: config.databaseUrl, keep: config.keepDatabase, log });
 // The app's own client (db()) is what the service benchmarks go through.
 process.env.DATABASE_URL = database.url;

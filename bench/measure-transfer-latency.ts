@@ -5,6 +5,7 @@ import pg from "pg";
 import { db } from "../lib/db/client";
 import { postEntries } from "../lib/ledger/post-entries";
 import type { BenchAccounts } from "./generate-ledger";
+import { benchTransfer } from "./measure-transfers";
 import { postTransferRawPg } from "./post-transfer-raw-pg";
 import { timeInterleaved, type LatencySummary } from "./stats";
 
@@ -16,13 +17,15 @@ export interface LatencyRow {
 export async function measureTransferLatency(url: string, accounts: BenchAccounts, samples: number): Promise<LatencyRow[]> {
   const ids = accounts.personal;
   const pair = (i: number) => {
-    const from = ids[(i * 7 + 1) % ids.length]!;
+    const fromIndex = (i * 7 + 1) % ids.length;
+    const from = ids[fromIndex]!;
     const to = ids[(i * 13 + 5) % ids.length]!;
-    return from === to ? { from, to: ids[(i * 13 + 6) % ids.length]! } : { from, to };
+    return from === to ? { from, to: ids[(i * 13 + 6) % ids.length]!, fromIndex } : { from, to, fromIndex };
   };
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     const variants: [string, (i: number) => Promise<unknown>][] = [
+      ["transfer(): one call, autocommit", (i) => benchTransfer(pair(i + 3))],
       ["service: $transaction(postEntries)", (i) => {
         const { from, to } = pair(i);
         return db().$transaction((tx) => postEntries(tx, [{ fromAccountId: from, toAccountId: to, amount: 1n, type: "transfer", description: "bench transfer" }]));

@@ -1,10 +1,12 @@
 // Benchmark 2: transfers per second through the posting service versus the same SQL run by
 // pgbench, uniform over all funded accounts and "hot" (every transfer credits one account).
 // With BENCH_PROFILE (default on) it also runs the variants that show where the time goes.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { createDb, db } from "../lib/db/client";
 import { postEntries } from "../lib/ledger/post-entries";
+import { transfer as transferMoney } from "../lib/ledger/transfer";
 import type { BenchAccounts } from "./generate-ledger";
 import { postTransferRawPg } from "./post-transfer-raw-pg";
 import { runPgbench } from "./run-pgbench";
@@ -44,19 +46,39 @@ export interface TransferOptions {
   log: (line: string) => void;
 }
 
-type Pair = { from: bigint; to: bigint };
+type Pair = { from: bigint; to: bigint; fromIndex: number };
+
+/** The bench generator makes user `bench-user-<n>` the owner of the n-th personal account. */
+export function benchOwner(index: number) {
+  return { id: `bench-user-${index + 1}`, role: "USER" as const };
+}
+
+/** What a client of POST /api/v1/transfers asks for: one idempotent transfer of 1 minor unit. */
+export function benchTransfer(pair: Pair) {
+  return transferMoney(benchOwner(pair.fromIndex), {
+    fromAccountId: String(pair.from),
+    to: `#${pair.to}`,
+    amount: "1",
+    amountUnit: "minor",
+    description: "bench transfer",
+    idempotencyKey: randomUUID(),
+  });
+}
 
 function picker(accounts: BenchAccounts, workload: Workload): () => Pair {
   const ids = accounts.personal;
   if (workload === "hot") {
     const hot = ids[0]!;
-    return () => ({ from: ids[1 + Math.floor(Math.random() * (ids.length - 1))]!, to: hot });
+    return () => {
+      const fromIndex = 1 + Math.floor(Math.random() * (ids.length - 1));
+      return { from: ids[fromIndex]!, to: hot, fromIndex };
+    };
   }
   return () => {
     const a = Math.floor(Math.random() * ids.length);
     let b = Math.floor(Math.random() * (ids.length - 1));
     if (b >= a) b++;
-    return { from: ids[a]!, to: ids[b]! };
+    return { from: ids[a]!, to: ids[b]!, fromIndex: a };
   };
 }
 
@@ -99,6 +121,9 @@ export async function measureTransfers(o: TransferOptions): Promise<ThroughputRo
             const r = await runPgbench({ url: o.url, script, clients: o.workers, seconds: o.seconds, variables: { first, last, hot: first, amt: 1 } });
             return { perSecond: r.tps, operations: r.transactions, errors: r.failed, firstError: null, nodeCpu: Number.NaN, machineBusy: Number.NaN };
           }],
+          // The operation users call: idempotency answer and claim, authorization, recipient, posting
+          // and stored answer in one database call (ledger_transfer), autocommitted.
+          ["transfer(): one call, autocommit", () => runForDuration(o.workers, o.seconds, () => benchTransfer(pick()))],
           ["service: $transaction(postEntries)", () => runForDuration(o.workers, o.seconds, () => {
             const { from, to } = pick();
             return db().$transaction((tx) => postEntries(tx, [transfer(from, to)]));

@@ -1,9 +1,8 @@
 // Runs one of the bench/*.sql transfer scripts with pgbench (-c workers -j 2 -T seconds) and reads
 // its throughput. pgbench is the raw reference the posting service is compared with.
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { findPgBinDir } from "../scripts/lib/pg-cluster";
 
 export interface PgbenchResult {
   tps: number;
@@ -12,16 +11,27 @@ export interface PgbenchResult {
   latencyMs: number;
 }
 
+/**
+ * pgbench does not come with the npm-shipped server (it has only initdb, pg_ctl and postgres), so
+ * it is looked for beside PG_BIN_DIR, in Debian's server directories, then on PATH.
+ */
 export function findPgbench(): string {
   const candidates: string[] = [];
-  try {
-    candidates.push(path.join(findPgBinDir(), "pgbench"));
-  } catch {
-    // no server binaries: fall back to the client package's wrapper
+  if (process.env.PG_BIN_DIR) candidates.push(path.join(process.env.PG_BIN_DIR, "pgbench"));
+  const debianRoot = "/usr/lib/postgresql";
+  if (existsSync(debianRoot)) {
+    const versions = readdirSync(debianRoot).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => path.join(debianRoot, v, "bin", "pgbench")));
   }
-  candidates.push("/usr/bin/pgbench");
+  const which = spawnSync("sh", ["-c", "command -v pgbench"], { encoding: "utf8" });
+  if (which.status === 0 && which.stdout.trim()) candidates.push(which.stdout.trim());
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error("pgbench not found (install postgresql or postgresql-contrib, or set PG_BIN_DIR).");
+  if (!found) {
+    throw new Error(
+      "pgbench is not installed, and the transfer benchmark needs it as its raw-SQL reference (the PostgreSQL that npm installs has no pgbench). " +
+        "Install it with `apt-get install -y postgresql` (Debian/Ubuntu) or your platform's PostgreSQL client tools, or set PG_BIN_DIR to a directory that has it.",
+    );
+  }
   return found;
 }
 

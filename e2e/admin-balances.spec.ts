@@ -15,7 +15,13 @@ test("admin verifies the ledger and sees 0 violations, then recalculates and not
   await expect(verified).toContainText(/\d+ accounts and \d+ live entries checked/);
   await expect(page.getByRole("button", { name: "Verify" })).toBeEnabled();
 
+  // Recalculate all asks first; Cancel runs nothing.
   await page.getByRole("button", { name: "Recalculate all" }).click();
+  await expect(page.getByText("Recalculate every balance from the ledger?")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "correcting" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Recalculate all" }).click();
+  await page.getByRole("button", { name: "Yes, recalculate" }).click();
   await expect(page.getByRole("status").filter({ hasText: "correcting" })).toContainText("No balances needed correcting.");
 });
 

@@ -25,6 +25,8 @@ test("sign up, sign out, sign in, and see the dashboard", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  // A new member's chart is a sentence, not an empty box.
+  await expect(page.getByText("Your balance chart starts with your first transfer")).toBeVisible();
   // The email was stored trimmed and lower-cased.
   await expect(page.getByRole("complementary").getByText(email, { exact: true })).toBeVisible();
 
@@ -101,15 +103,18 @@ test("a USER gets 403 on the admin pages and sees no Admin link", async ({ page,
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
-  await expect(page.getByText(user.email)).toHaveCount(0);
+  // The 403 sits inside the app shell (their own email is in the sidebar), but shows no one else's data.
+  await expect(page.locator("#main").getByText(user.email)).toHaveCount(0);
+  await expect(page.locator("#main").getByRole("table")).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeAttached();
 });
 
-test("an ADMIN sees the users list and the Admin link", async ({ page, admin }) => {
+test("an ADMIN sees the members list and the Admin link", async ({ page, admin }) => {
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
-  // Newest first: the user list starts with recent sign-ups, so look for a row, not the admin's.
-  await expect(page.getByRole("table", { name: "Users" }).getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  // Newest first: the list starts with recent sign-ups, so look for a row, not the admin's.
+  await expect(page.getByRole("table", { name: "Members" }).getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByRole("complementary").getByText(admin.email, { exact: true })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveAttribute("aria-current", "page");
 });
@@ -134,7 +139,13 @@ test("API tokens: create (shown once), use, and revoke", async ({ page, user }) 
     });
     expect(viaToken.status()).toBe(200);
 
+    // Revoking asks first; Cancel leaves the token alone, confirming revokes it and says so.
     await row.getByRole("button", { name: "Revoke token E2E script" }).click();
+    await expect(row).toContainText("Scripts using it stop working at once");
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await row.getByRole("button", { name: "Revoke token E2E script" }).click();
+    await row.getByRole("button", { name: "Yes, revoke it" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "revoked" })).toContainText("Token “E2E script” revoked");
     await expect(page.getByRole("row", { name: /E2E script/ })).toHaveCount(0);
 
     const afterRevoke = await anonymous.request.get(new URL("/api/v1/accounts", page.url()).toString(), {

@@ -37,7 +37,18 @@ export async function signInViaApi(page: Page, email: string, password: string):
   expect(session?.user?.id, `no session after signing in as ${email}`).toBeTruthy();
 }
 
+/** A made-up client address (the e2e server trusts loopback as a proxy, see scripts/test/e2e-session.ts). */
+export function randomClientIp(): string {
+  const octet = () => Math.floor(Math.random() * 250) + 1;
+  return `198.51.${octet()}.${octet()}`;
+}
+
 export const test = base.extend<{ user: TestUser; admin: TestUser }>({
+  // Each test is its own client address (pages and page.request alike), so one test's sign-ups and
+  // failed sign-ins never count against another's throttle.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "x-forwarded-for": randomClientIp() });
+  },
   user: async ({ page }, use) => {
     const user = await signUpViaApi(page, { name: "E2E Tester", email: uniqueEmail(), password: "correct-horse-battery" });
     await signInViaApi(page, user.email, user.password);

@@ -25,9 +25,22 @@ test("alice transfers $25.00 to bob by email and both histories show it", async 
   await alice.page.getByLabel("To", { exact: true }).fill(bob.email);
   await alice.page.getByLabel(/^Amount/).fill("25.00");
   await alice.page.getByLabel("Description (optional)").fill("Concert tickets");
-  await alice.page.getByRole("button", { name: "Send money" }).click();
+  await alice.page.getByRole("button", { name: "Review transfer" }).click();
+  // The review names the person and the balance after; nothing has moved yet.
+  await expect(alice.page.getByTestId("review-recipient")).toContainText("Bob");
+  await expect(alice.page.getByTestId("review-recipient")).toContainText("Person");
+  await expect(alice.page.getByTestId("review-amount")).toHaveText("$25.00");
+  await expect(alice.page.getByTestId("review-balance-after")).toHaveText("$9,975.00");
+  await alice.page.getByRole("button", { name: "Confirm and send" }).click();
   await expect(alice.page.getByRole("status")).toContainText("Sent $25.00 to Bob");
   await expect(alice.page.getByTestId("new-balance")).toHaveText("$9,975.00");
+
+  // The dashboard chart now has two points, labelled axes and its range.
+  await alice.page.goto("/dashboard");
+  await expect(alice.page.getByRole("img", { name: /Balance after each of the last 2 entries/ })).toBeVisible();
+  await expect(alice.page.getByText("Balance (USD)")).toBeVisible();
+  await expect(alice.page.getByText(/^(Time|Date) of entry/)).toBeVisible();
+  await expect(alice.page.getByText("Last 2 entries")).toBeVisible();
 
   await alice.page.goto(await personalAccountUrl(alice.page));
   await expect(alice.page.getByTestId("account-balance")).toHaveText("$9,975.00");
@@ -54,10 +67,12 @@ test("a malformed amount shows an inline error and moves nothing", async ({ brow
     ["12.345", "USD amounts have at most 2 decimal places."],
     ["1e3", "Amount must be a plain number such as 12.34."],
     ["-5", "Amount must be greater than zero."],
+    ["12,34", "Use a point for decimals, not a comma: write 12.34"],
+    ["10,000.01", "That's more than the $10,000.00 in account"],
   ] as const) {
     await amount.fill(typed);
-    await alice.page.getByRole("button", { name: "Send money" }).click();
-    await expect(alice.page.getByText(message)).toBeVisible();
+    await alice.page.getByRole("button", { name: "Review transfer" }).click();
+    await expect(alice.page.getByText(message, { exact: false })).toBeVisible();
     await expect(amount).toHaveAttribute("aria-invalid", "true");
     await expect(amount).toHaveValue(typed);
   }
@@ -87,4 +102,35 @@ test("bob cannot open alice's account page nor transfer from it", async ({ brows
   expect(api.status()).toBe(404);
   await alice.page.goto(aliceAccountUrl);
   await expect(alice.page.getByTestId("account-balance")).toHaveText("$10,000.00");
+});
+
+test("the review names a company with its ticker; Back keeps what was typed; a double Confirm sends once", async ({ browser }) => {
+  const alice = await signedInUser(browser, "Alice");
+  await alice.page.goto("/transfer");
+  await alice.page.getByLabel("To", { exact: true }).fill("aldr");
+  await alice.page.getByLabel(/^Amount/).fill("$1,000.5");
+  await alice.page.getByRole("button", { name: "Review transfer" }).click();
+  const recipient = alice.page.getByTestId("review-recipient");
+  await expect(recipient).toContainText("Alder & Finch Coffee");
+  await expect(recipient).toContainText("Company · ALDR");
+  await expect(alice.page.getByTestId("review-amount")).toHaveText("$1,000.50");
+  await expect(alice.page.getByTestId("review-balance-after")).toHaveText("$8,999.50");
+
+  await alice.page.getByRole("button", { name: "Back" }).click();
+  await expect(alice.page.getByLabel(/^Amount/)).toHaveValue("$1,000.5");
+  await expect(alice.page.getByLabel("To", { exact: true })).toHaveValue("aldr");
+  await alice.page.getByLabel(/^Amount/).fill(".5");
+  await alice.page.getByRole("button", { name: "Review transfer" }).click();
+  await expect(alice.page.getByTestId("review-amount")).toHaveText("$0.50");
+
+  // A double click: two clicks in the same tick, before React can disable the button, so both
+  // submissions reach the server. They carry the same idempotency key: one entry is posted.
+  await alice.page.getByRole("button", { name: "Confirm and send" }).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(alice.page.getByRole("status")).toContainText("Sent $0.50 to Alder & Finch Coffee (ALDR)");
+  await alice.page.goto(await personalAccountUrl(alice.page));
+  await expect(alice.page.getByTestId("account-balance")).toHaveText("$9,999.50");
+  await expect(alice.page.getByTestId("entry-row")).toHaveCount(2);
 });

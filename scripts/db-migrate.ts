@@ -4,7 +4,7 @@ import { MigrationError, migrate } from "../lib/db/migrate";
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) {
-  console.error("DATABASE_URL is not set. `npm start` migrates the embedded database itself; set DATABASE_URL to migrate another server.");
+  console.error("DATABASE_URL is not set. `npm start` migrates the default database itself; set DATABASE_URL to migrate another server.");
   process.exit(1);
 }
 try {

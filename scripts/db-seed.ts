@@ -2,7 +2,7 @@
 import { seedWithProgress } from "./lib/seed-with-progress";
 
 if (!process.env.DATABASE_URL) {
-  console.error("DATABASE_URL is not set. `npm start` seeds the embedded database itself; set DATABASE_URL to seed another server.");
+  console.error("DATABASE_URL is not set. `npm start` seeds the default database itself; set DATABASE_URL to seed another server.");
   process.exit(1);
 }
 try {

@@ -1,19 +1,22 @@
 // `npm start` (production) and `npm run dev` (`--dev`): everything between a fresh clone and a
-// served app. Resolves the database (DATABASE_URL, or the embedded PGlite server under .data/),
+// served app. Resolves the database (DATABASE_URL, or the default PostgreSQL server in .data/postgres),
 // AUTH_SECRET (env, or generated once into .data/auth-secret), applies migrations, seeds an empty
-// database, builds when the build is missing or stale, then runs Next.js with those variables.
-// This process hosts the embedded database, so it stays up as the parent of `next` and shuts both
-// down on SIGINT/SIGTERM.
+// default database (another one only with SEED_DEMO=1), builds when the build is missing or stale,
+// then runs Next.js with those variables.
+// This process owns the default database server, so it stays up as the parent of `next` and shuts
+// both down on SIGINT/SIGTERM (Next first, then a clean shutdown of the server).
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { migrate, MigrationError } from "../lib/db/migrate";
+import { MigrationError } from "../lib/db/migrate";
 import { DEMO_ALICE, DEMO_ADMIN } from "../lib/seed/demo-users";
 import { ensureAuthSecret } from "./lib/auth-secret";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { LegacyDataError, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { AlreadyRunningError } from "./lib/instance-lock";
 import { buildStaleness } from "./lib/needs-build";
 import { runNext, spawnNext } from "./lib/next-cli";
-import { databaseIsEmpty } from "./lib/database-is-empty";
+import { PostgresSetupError } from "./lib/postgres-binaries";
+import { prepareDatabase } from "./lib/prepare-database";
+import { SeedDemoFlagError } from "./lib/demo-seed-decision";
 
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
@@ -27,7 +30,7 @@ let child: ChildProcess | undefined;
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
-  await embedded?.stop().catch((error: Error) => console.error(`Stopping the embedded database failed: ${error.message}`));
+  await embedded?.stop().catch((error: Error) => console.error(`Stopping the database server failed: ${error.message}`));
   process.exit(code);
 }
 
@@ -38,7 +41,7 @@ function onSignal(signal: NodeJS.Signals): void {
     void shutdown(130);
     return;
   }
-  log(`${signal}: stopping Next.js${embedded ? " and the embedded database" : ""}`);
+  log(`${signal}: stopping Next.js${embedded ? " and the database server" : ""}`);
   child.kill(signal);
   // Next normally exits at once; never leave the database server waiting on a wedged child.
   setTimeout(() => child?.kill("SIGKILL"), 10_000).unref();
@@ -49,14 +52,9 @@ process.on("SIGTERM", onSignal);
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-  if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataRoot, log });
-    env.DATABASE_URL = embedded.url;
-  } else {
-    log(`Using DATABASE_URL (${new URL(env.DATABASE_URL).host})`);
-  }
-  // lib/db/client reads it lazily: the seed below runs in this process.
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  // `embedded` is set as soon as the server runs, so a Ctrl-C during migrations or the seed stops it.
+  const database = await prepareDatabase({ env, dataRoot, log, onServerStarted: (server) => (embedded = server) });
+  env.DATABASE_URL = database.url;
 
   if (!env.AUTH_SECRET) {
     const { secret, file, created } = ensureAuthSecret(dataRoot);
@@ -65,14 +63,6 @@ async function main(): Promise<void> {
   }
   // Auth.js refuses hosts it does not trust in production; this server is reached on its own URL.
   env.AUTH_TRUST_HOST ??= "true";
-
-  const { applied, latest } = await migrate({ connectionString: env.DATABASE_URL, log });
-  log(applied.length ? `Applied ${applied.length} migration(s); schema at ${latest}` : `Schema up to date (${latest})`);
-
-  if (await databaseIsEmpty(env.DATABASE_URL)) {
-    const { seedWithProgress } = await import("./lib/seed-with-progress");
-    await seedWithProgress();
-  }
 
   if (!dev) {
     const { stale, reason } = buildStaleness(root);
@@ -86,7 +76,7 @@ async function main(): Promise<void> {
   child = spawnNext(root, [dev ? "dev" : "start", "--port", port], env);
   child.once("spawn", () => {
     log(`Serving http://localhost:${port} (setup took ${seconds()}; Next.js says when it is ready)`);
-    log(`Sign in as ${DEMO_ALICE.email} / ${DEMO_ALICE.password} (admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})`);
+    if (database.demoUsers) log(`Sign in as ${DEMO_ALICE.email} / ${DEMO_ALICE.password} (admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})`);
   });
   child.once("exit", (code, signal) => {
     if (!shuttingDown) log(`Next.js exited (${signal ?? `code ${code}`})`);
@@ -95,7 +85,11 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: Error) => {
-  if (error instanceof AlreadyRunningError || error instanceof MigrationError) console.error(error.message);
-  else console.error(error);
+  const expected = [AlreadyRunningError, MigrationError, LegacyDataError, PostgresSetupError, SeedDemoFlagError];
+  if (expected.some((type) => error instanceof type)) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
   await shutdown(1);
 });

@@ -5,7 +5,10 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { buttonClass } from "./button-class";
 import { NavLink } from "./nav-link";
+import { personTimeZone } from "./person-prefs";
+import { ROLE_LABEL } from "./role-label";
 import { signOutAction } from "./sign-out-action";
+import { TimeZoneCookie } from "./time-zone-cookie";
 
 const MAIN_NAV = [
   { href: "/dashboard", label: "Dashboard" },
@@ -13,6 +16,9 @@ const MAIN_NAV = [
   { href: "/transfer", label: "Transfer" },
   { href: "/companies", label: "Companies" },
   { href: "/market", label: "Market" },
+  { href: "/stocks", label: "Stocks" },
+  { href: "/portfolio", label: "Portfolio" },
+  { href: "/leaderboard", label: "Leaderboard" },
   { href: "/shop", label: "Shop" },
   { href: "/cart", label: "Cart" },
   { href: "/orders", label: "Orders" },
@@ -42,6 +48,7 @@ function UserBlock({ user }: { user: SessionUser }) {
     <div className="border-t border-slate-200 pt-4">
       <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
       <p className="truncate text-sm text-slate-600">{user.email}</p>
+      <p className="text-xs text-slate-500">{ROLE_LABEL[user.role]}</p>
       <form action={signOutAction} className="mt-3">
         <button type="submit" className={buttonClass("secondary", "w-full")}>
           Sign out
@@ -60,9 +67,11 @@ function Brand() {
   );
 }
 
-export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const timeZone = await personTimeZone();
   return (
     <div className="min-h-dvh">
+      <TimeZoneCookie current={timeZone} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:shadow"
@@ -98,7 +107,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <UserBlock user={user} />
       </aside>
 
-      <main id="main" tabIndex={-1} className="px-4 py-6 focus:outline-none sm:px-6 md:ml-60 md:px-10 md:py-10">
+      <main id="main" tabIndex={-1} className="min-w-0 px-4 py-6 focus:outline-none sm:px-6 md:ml-60 md:px-10 md:py-10">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

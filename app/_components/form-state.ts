@@ -1,7 +1,7 @@
 // What a form's server action returns to useActionState. Expected errors (AppError) carry their
 // message and per-field messages to the form; anything else is logged and shown generically, so a
 // stack trace never reaches the page.
-import { isAppError } from "@/lib/errors/app-error";
+import { asExpectedError } from "@/lib/db/database-errors";
 
 export type FormState = {
   status: "idle" | "error" | "success";
@@ -15,11 +15,12 @@ export const IDLE: FormState = { status: "idle" };
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
 
-export function errorState(error: unknown, values?: Record<string, string>): FormState {
-  if (isAppError(error)) {
+export function errorState(thrown: unknown, values?: Record<string, string>): FormState {
+  const error = asExpectedError(thrown);
+  if (error) {
     return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
   }
-  console.error(error);
+  console.error(thrown);
   return { status: "error", message: GENERIC_ERROR_MESSAGE, values };
 }
 

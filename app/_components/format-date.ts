@@ -1,6 +1,9 @@
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { formatDateTimeInZone } from "@/lib/time/time-zone";
 
-/** Times are shown in UTC everywhere, with the zone written out, so screens and CSV exports agree. */
-export function formatDateTime(date: Date): string {
-  return `${dateTime.format(date)} UTC`;
+/**
+ * A time with its zone written out ("Nov 21, 2026, 2:05 PM GMT+1"). Pages pass the person's zone
+ * (personTimeZone()); without one it is UTC, which is also what CSV exports and the API use.
+ */
+export function formatDateTime(date: Date, timeZone = "UTC"): string {
+  return formatDateTimeInZone(date, timeZone);
 }

@@ -4,7 +4,7 @@ import { NavLink } from "@/app/_components/nav-link";
 import { requireAdmin } from "@/lib/auth/require-user";
 
 const ADMIN_NAV = [
-  { href: "/admin", label: "Users", exact: true },
+  { href: "/admin", label: "Members", exact: true },
   { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/balances", label: "Balances" },
@@ -12,6 +12,8 @@ const ADMIN_NAV = [
   { href: "/admin/invoices", label: "Invoices" },
   { href: "/admin/emails", label: "Emails" },
   { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/market", label: "Market" },
+  { href: "/admin/jobs", label: "Jobs" },
 ];
 
 // A USER gets HTTP 403 (app/forbidden.tsx) here. Every admin page and admin action must still

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { authenticateApiRequest, requireApiAdmin } from "./api-auth";
 import { generateApiToken } from "./api-token-format";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { createSession } from "./sessions";
 import { signUp } from "./sign-up";
 
 const URL = "http://localhost:3000/api/anything";
@@ -21,7 +22,8 @@ function bearer(token: string) {
 }
 
 async function sessionCookieRequest(userId: string, cookieName = "authjs.session-token") {
-  const value = await encode({ token: { sub: userId }, secret: process.env.AUTH_SECRET!, salt: cookieName });
+  const sid = await createSession(userId).catch(() => "no-such-session");
+  const value = await encode({ token: { sub: userId, sid }, secret: process.env.AUTH_SECRET!, salt: cookieName });
   return new Request(URL, { headers: { cookie: `other=1; ${cookieName}=${value}` } });
 }
 

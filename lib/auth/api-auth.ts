@@ -9,8 +9,8 @@ import { bearerToken } from "./api-token-format";
 import { findUserByApiToken } from "./api-tokens";
 import { findSessionUser, type SessionUser } from "./session-user";
 
-const SESSION_COOKIE = "authjs.session-token";
-const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
+export const SESSION_COOKIE = "authjs.session-token";
+export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 
 export async function authenticateApiRequest(request: Request): Promise<SessionUser> {
   const token = bearerToken(request.headers);
@@ -30,7 +30,23 @@ export async function requireApiAdmin(request: Request): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * "revoked" when the request carries a well-sealed session cookie whose server-side session has
+ * ended (signed out elsewhere, password changed); "live" or "none" otherwise.
+ */
+export async function sessionCookieState(request: Request): Promise<"none" | "live" | "revoked"> {
+  const jwt = await sessionToken(request);
+  if (!jwt?.sub) return "none";
+  return (await findSessionUser(jwt.sub, typeof jwt.sid === "string" ? jwt.sid : undefined)) ? "live" : "revoked";
+}
+
 async function sessionUser(request: Request): Promise<SessionUser | null> {
+  const jwt = await sessionToken(request);
+  if (!jwt?.sub) return null;
+  return findSessionUser(jwt.sub, typeof jwt.sid === "string" ? jwt.sid : undefined);
+}
+
+async function sessionToken(request: Request) {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set.");
   // Auth.js names the cookie __Secure-… when served over https; accept whichever the browser sent.
@@ -42,6 +58,5 @@ async function sessionUser(request: Request): Promise<SessionUser | null> {
     secureCookie,
     cookieName: secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
   });
-  if (!jwt?.sub) return null;
-  return findSessionUser(jwt.sub);
+  return jwt;
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { plainText } from "../validation/text";
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string({ error: "Give the token a name" })
+  name: plainText("The token name can't contain control characters", { error: "Give the token a name" })
     .trim()
     .min(1, "Give the token a name")
     .max(60, "Name must be at most 60 characters"),

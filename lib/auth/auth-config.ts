@@ -1,15 +1,24 @@
 // Auth.js (next-auth v5) configuration: email + password through the Credentials provider, sessions
-// as encrypted JWT cookies. The JWT carries only the user id (`sub`); everything else (name, role)
-// is re-read from the database on each request by getCurrentUser(), so a role change or a deleted
-// user takes effect immediately.
+// as encrypted JWT cookies. The JWT carries only the user id (`sub`) and a server-side session id
+// (`sid`, a row in `sessions`, see sessions.ts); everything else (name, role) is re-read from the
+// database on each request by getCurrentUser(), so a role change, a deleted user or a revoked
+// session takes effect immediately.
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientIpFromHeaders } from "./client-ip";
+import { authRedirect } from "./safe-redirect";
+import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime";
+import { createSession, revokeSession } from "./sessions";
 import { SignInRefused } from "./sign-in-error";
 import { signInSchema } from "./sign-in.schema";
 import { verifyCredentials } from "./verify-credentials";
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+declare module "next-auth" {
+  interface Session {
+    /** The server-side session row behind this cookie (not a secret: the cookie itself is sealed). */
+    sessionId?: string;
+  }
+}
 
 export const authConfig = {
   // AUTH_SECRET is read from the environment (scripts/start.ts provides one when unset).
@@ -30,14 +39,26 @@ export const authConfig = {
     }),
   ],
   callbacks: {
-    // Keep only the id in the token: no email or name that could go stale or leak from the cookie.
-    jwt({ token, user }) {
-      if (user?.id) return { sub: user.id };
+    // Keep only ids in the token: no email or name that could go stale or leak from the cookie.
+    // A sign-in (user present) opens a server-side session row.
+    async jwt({ token, user }) {
+      if (user?.id) return { sub: user.id, sid: await createSession(user.id) };
       return token;
+    },
+    redirect({ url, baseUrl }) {
+      return authRedirect(url, baseUrl);
     },
     session({ session, token }) {
       if (token.sub) session.user = { ...session.user, id: token.sub };
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session on the server too, so a copy of the cookie is worthless.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
     },
   },
   logger: {

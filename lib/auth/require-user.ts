@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
-import { getCurrentUser } from "./current-user";
+import { getCurrentSession, getCurrentUser } from "./current-user";
 import { isSafeRedirectPath } from "./safe-redirect";
 import type { SessionUser } from "./session-user";
 
@@ -27,6 +27,13 @@ export async function requireActionUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
   return user;
+}
+
+/** Server actions that act on the session itself (password change, sign out everywhere). */
+export async function requireActionSession(): Promise<{ user: SessionUser; sessionId: string }> {
+  const session = await getCurrentSession();
+  if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  return session;
 }
 
 /** Server actions: an ADMIN, or AppError('forbidden'). */

@@ -12,7 +12,12 @@ export type SessionUser = {
 /** The columns that make a SessionUser; never the password hash. */
 export const sessionUserSelect = { id: true, email: true, name: true, role: true } as const;
 
-/** Null when the user no longer exists (deleted after the session cookie was issued). */
-export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  return db().user.findUnique({ where: { id }, select: sessionUserSelect });
+/**
+ * The user of a session cookie, or null when the user no longer exists or the session was revoked
+ * (sign-out, password change, "sign out everywhere"). One query: the session check is an EXISTS on
+ * the sessions primary key inside the user lookup.
+ */
+export async function findSessionUser(userId: string, sessionId: string | undefined): Promise<SessionUser | null> {
+  if (!sessionId) return null;
+  return db().user.findFirst({ where: { id: userId, sessions: { some: { id: sessionId } } }, select: sessionUserSelect });
 }

@@ -1,9 +1,9 @@
-// Checks an email + password for sign-in, applying the failed-attempt rate limit. Framework-free so
+// Checks an email + password for sign-in, applying the attempt rate limit. Framework-free so
 // integration tests call it directly; the Auth.js Credentials provider (auth-config.ts) is a thin
 // caller that turns a failure into a CredentialsSignin error with a code.
 import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./password";
-import { checkSignInRateLimit, clearFailedSignIns, recordFailedSignIn } from "./rate-limit";
+import { claimSignInAttempt, clearFailedSignIns } from "./rate-limit";
 import { sessionUserSelect, type SessionUser } from "./session-user";
 
 export type VerifyCredentialsResult =
@@ -22,8 +22,10 @@ export async function verifyCredentials({
 }): Promise<VerifyCredentialsResult> {
   const normalizedEmail = email.trim().toLowerCase();
 
-  const limit = await checkSignInRateLimit(db(), { email: normalizedEmail, ip });
-  if (limit.limited) return { ok: false, reason: "rate_limited", retryAfterMinutes: limit.retryAfterMinutes };
+  // The attempt is recorded before the password is checked (see rate-limit.ts): parallel guesses
+  // cannot all slip under the limit.
+  const claim = await claimSignInAttempt(db(), { email: normalizedEmail, ip });
+  if (!claim.allowed) return { ok: false, reason: "rate_limited", retryAfterMinutes: claim.retryAfterMinutes };
 
   const row = await db().user.findUnique({
     where: { email: normalizedEmail },
@@ -35,10 +37,8 @@ export async function verifyCredentials({
     ? await verifyPassword(row.passwordHash, password)
     : (await verifyPassword(await dummyHash(), password), false);
 
-  if (!row || !valid) {
-    await recordFailedSignIn(db(), { email: normalizedEmail, ip });
-    return { ok: false, reason: "invalid_credentials" };
-  }
+  // A failure keeps its attempt row: that row is what counts against the limit.
+  if (!row || !valid) return { ok: false, reason: "invalid_credentials" };
 
   await clearFailedSignIns(db(), { email: normalizedEmail });
   const { passwordHash: _hash, ...user } = row;

@@ -3,6 +3,7 @@ import { createTestUser, type TestUser } from "../../scripts/test/ledger-fixture
 import { db } from "../db/client";
 import { openCompanyAccount } from "../ledger/open-account";
 import { postEntries } from "../ledger/post-entries";
+import { checkGoingPublicAfterCommit } from "./going-public";
 import { listCompanies, PUBLIC_LISTING_THRESHOLD_MINOR, type CompanySummary } from "./list-companies";
 
 let owner: TestUser;
@@ -13,6 +14,7 @@ async function createCompany(ticker: string, ownerId: string) {
   return db().$transaction(async (tx) => {
     const company = await tx.company.create({ data: { ticker, name: `${ticker} Ltd`, description: `About ${ticker}`, ownerId } });
     const account = await openCompanyAccount(tx, { companyId: company.id });
+    await tx.company.update({ where: { id: company.id }, data: { operatingAccountId: account.id } });
     companies[ticker] = { id: company.id, accountId: account.id };
     return company;
   });
@@ -72,16 +74,19 @@ describe("listCompanies", () => {
     expect((await byTicker()).get("ZETA")).toMatchObject({ operatingBalanceMinor: 12_345n, isPublic: false });
   });
 
-  it("is public only when the balance is over $50,000.00, not at exactly $50,000.00", async () => {
+  it("goes public only when the balance is over $50,000.00, not at exactly $50,000.00", async () => {
     await fund("EXCT", PUBLIC_LISTING_THRESHOLD_MINOR);
     await fund("OVER", PUBLIC_LISTING_THRESHOLD_MINOR);
+    await checkGoingPublicAfterCommit(db(), [companies.EXCT!.accountId, companies.OVER!.accountId]);
     let list = await byTicker();
     expect(list.get("EXCT")).toMatchObject({ operatingBalanceMinor: 5_000_000n, isPublic: false });
     expect(list.get("OVER")).toMatchObject({ operatingBalanceMinor: 5_000_000n, isPublic: false });
 
     await fund("OVER", 1n);
+    await checkGoingPublicAfterCommit(db(), [companies.OVER!.accountId]);
     list = await byTicker();
-    expect(list.get("OVER")).toMatchObject({ operatingBalanceMinor: 5_000_001n, isPublic: true });
+    // IPO price = 5,000,001 × 10 / 1,000,000 = 50.00001 → 50 minor units ($0.50).
+    expect(list.get("OVER")).toMatchObject({ operatingBalanceMinor: 5_000_001n, isPublic: true, sharePriceMinor: 50n });
     expect(list.get("EXCT")?.isPublic).toBe(false);
   });
 

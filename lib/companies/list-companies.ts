@@ -1,12 +1,15 @@
 import type { Tx } from "../db/client";
 
+import { marketConfig } from "../market/config";
+
 /**
  * The original game's listing rule: a company goes public when its operating balance is over
- * $50,000.00. Strictly over: a balance of exactly $50,000.00 is not yet listed.
+ * $50,000.00 (configurable, lib/market/config.ts). Strictly over: exactly $50,000.00 is not listed.
+ * Listing itself is an event (lib/companies/going-public.ts) recorded in companies.is_public.
  */
-export const PUBLIC_LISTING_THRESHOLD_MINOR = 5_000_000n;
+export const PUBLIC_LISTING_THRESHOLD_MINOR = marketConfig().publicThresholdMinor;
 /** The threshold is a USD figure; a company's operating account is its USD company account. */
-export const PUBLIC_LISTING_CURRENCY = "USD";
+export const PUBLIC_LISTING_CURRENCY = marketConfig().currency;
 
 export interface CompanySummary {
   id: string;
@@ -23,9 +26,13 @@ export interface CompanySummary {
   activeProductCount: number;
   /** Tickets are products too (kind TICKET); counted apart so "3 products" means things on a shelf. */
   activeTicketCount: number;
+  /** Listed on the stock market (companies.is_public). */
   isPublic: boolean;
+  sharePriceMinor: bigint | null;
+  stayPrivate: boolean;
 }
 
+/** Whether a balance qualifies for listing (the going-public check also honours stay-private). */
 export function isPubliclyListed(balanceMinor: bigint): boolean {
   return balanceMinor > PUBLIC_LISTING_THRESHOLD_MINOR;
 }
@@ -41,30 +48,25 @@ interface Row {
   balance: bigint | null;
   products: bigint | number;
   tickets: bigint | number;
+  is_public: boolean;
+  share_price_minor: bigint | null;
+  stay_private: boolean;
 }
 
 /**
  * Every company with its owner, operating balance and active catalogue size, in one query
- * (companies ⋈ users ⋈ first USD company account ⋈ balances, plus per-company product counts).
+ * (companies ⋈ users ⋈ operating account's balance, plus per-company product counts).
  * The balance comes from the balances table, the single source for reads, never from the ledger.
  */
 export async function listCompanies(tx: Tx): Promise<CompanySummary[]> {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT c.id, c.ticker, c.name, c.description, c.owner_id, u.name AS owner_name,
-           op.account_id, op.balance,
+           c.operating_account_id AS account_id, b.balance, c.is_public, c.share_price_minor, c.stay_private,
            coalesce(p.products, 0) AS products, coalesce(p.tickets, 0) AS tickets
       FROM companies c
       JOIN users u ON u.id = c.owner_id
-      -- A company could open more company accounts later (other currencies); the operating one is
-      -- its oldest in the listing currency, so LATERAL … LIMIT 1 keeps one row per company.
-      LEFT JOIN LATERAL (
-             SELECT a.id AS account_id, b.balance
-               FROM accounts a
-               JOIN balances b ON b.account_id = a.id
-              WHERE a.company_id = c.id AND a.kind = 'COMPANY' AND a.currency = ${PUBLIC_LISTING_CURRENCY}
-              ORDER BY a.id
-              LIMIT 1
-           ) op ON true
+      -- The operating account is named by the company (companies.operating_account_id).
+      LEFT JOIN balances b ON b.account_id = c.operating_account_id
       LEFT JOIN (
              SELECT company_id,
                     count(*) FILTER (WHERE kind = 'GOODS') AS products,
@@ -88,7 +90,9 @@ export async function listCompanies(tx: Tx): Promise<CompanySummary[]> {
       currency: PUBLIC_LISTING_CURRENCY,
       activeProductCount: Number(r.products),
       activeTicketCount: Number(r.tickets),
-      isPublic: isPubliclyListed(balance),
+      isPublic: r.is_public,
+      sharePriceMinor: r.share_price_minor === null ? null : BigInt(r.share_price_minor),
+      stayPrivate: r.stay_private,
     };
   });
 }

@@ -1,7 +1,7 @@
 // The one Prisma client. Every page, action, route, job, CLI and test goes through `db()`.
 //
 // It talks to PostgreSQL through @prisma/adapter-pg and a connection string; whether that string
-// points at the embedded PGlite server or a real cluster is decided before the app starts
+// points at the default server in .data/postgres or an external one is decided before the app starts
 // (scripts/start.ts) and is invisible here.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
@@ -13,7 +13,15 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 const globalForDb = globalThis as unknown as { countinghouseDb?: PrismaClient };
 
 export function createDb(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: poolSize });
+  // Bounded waits: no request hangs on a lock or a runaway statement. A timeout rolls the transaction
+  // back (nothing written) and is answered as a retryable 503 (lib/db/database-errors.ts). The posting
+  // functions set their own lock_timeout too, so the bound holds for any caller.
+  const adapter = new PrismaPg({
+    connectionString,
+    max: poolSize,
+    statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+    lock_timeout: Number(process.env.DATABASE_LOCK_TIMEOUT_MS ?? 5_000),
+  });
   // Generous interactive-transaction limits: under load a posting may wait for a pooled connection
   // and for balance-row locks held by other postings (they queue; they never deadlock).
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
@@ -25,7 +33,7 @@ export function db(): PrismaClient {
     const url = process.env.DATABASE_URL;
     if (!url) {
       throw new Error(
-        "DATABASE_URL is not set. Start the app with `npm start` (embedded database) or set DATABASE_URL to a PostgreSQL server.",
+        "DATABASE_URL is not set. Start the app with `npm start` (default database) or set DATABASE_URL to a PostgreSQL server.",
       );
     }
     globalForDb.countinghouseDb = createDb(url);

@@ -1,7 +1,8 @@
 // JSON API responses. Errors always have the shape { "error": { "code", "message", "fields"? } }.
 // Expected errors (AppError) keep their message and status; anything else is logged and answered
 // with a generic 500 — never a stack trace.
-import { AppError, isAppError } from "../errors/app-error";
+import { asExpectedError } from "../db/database-errors";
+import { AppError } from "../errors/app-error";
 
 /** JSON.stringify that writes BigInt as a decimal string (amounts travel as strings of minor units). */
 export function toJson(value: unknown): string {
@@ -15,14 +16,18 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(toJson(body), { ...init, headers });
 }
 
-export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) {
+export function errorResponse(thrown: unknown): Response {
+  const error = asExpectedError(thrown);
+  if (error) {
     return jsonResponse(
       { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
-      { status: error.status },
+      {
+        status: error.status,
+        headers: error.retryAfterSeconds !== undefined ? { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {},
+      },
     );
   }
-  console.error("Unexpected API error", error);
+  console.error("Unexpected API error", thrown);
   return jsonResponse({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
 }
 
@@ -37,8 +42,16 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
   };
 }
 
-/** Parses a JSON request body, answering 400 for anything that isn't a JSON object. */
+/**
+ * Parses a JSON request body: 415 unless the request says `Content-Type: application/json` (so a
+ * form post or text/plain from another site is never taken for JSON), 400 for anything that isn't a
+ * JSON object. Values keep their JSON types; the route's zod schema decides what each must be.
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
+  }
   let body: unknown;
   try {
     body = await request.json();

@@ -41,5 +41,7 @@ export function accountEntryJson(e: AccountEntry) {
     amount: money(e.signedAmount, e.currency),
     balanceAfter: money(e.balanceAfter, e.currency),
     counterparty: { accountId: e.counterpartyAccountId.toString(), name: e.counterpartyName },
+    /** Moved to the archive table by `ledger:archive`; still part of the history. */
+    archived: e.archived,
   };
 }

@@ -51,3 +51,9 @@ describe("parseAdminEntriesParams", () => {
     expect(errorsOf(params)).toMatch(message);
   });
 });
+
+describe("admin ledger date range", () => {
+  it("refuses year 0, which PostgreSQL cannot store", () => {
+    expect(errorsOf({ from: "0000-01-01" })).toBe("From dates must be between 1900-01-01 and 2999-12-31.");
+  });
+});

@@ -1,8 +1,10 @@
 // URL search params of /admin/ledger → a typed query. Sort keys are whitelisted here; each maps to
 // a ledger_entries column in admin-list-entries.ts.
 import { z } from "zod";
+import { EARLIEST_DATE, LATEST_DATE, isoDateProblem } from "../validation/iso-date";
 import { LedgerEntryType } from "../db/generated/enums";
 import { isCurrencyCode } from "../money/currency";
+import { nextIsoDate, startOfDayInZone } from "../time/time-zone";
 import {
   cursorFrom,
   enumParam,
@@ -50,7 +52,9 @@ const isoDate = (label: string) =>
     .refine((d) => {
       const ms = Date.parse(`${d}T00:00:00Z`);
       return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(d);
-    }, `${label} date doesn't exist.`);
+    }, `${label} date doesn't exist.`)
+    // Year 0 and friends parse in JavaScript but fail in PostgreSQL.
+    .refine((d) => isoDateProblem(d) !== "range", `${label} dates must be between ${EARLIEST_DATE} and ${LATEST_DATE}.`);
 
 const schema = z
   .object({
@@ -89,7 +93,15 @@ const schema = z
     };
   });
 
-/** Parses /admin/ledger search params. Unknown parameters are ignored. */
-export function parseAdminEntriesParams(params: Record<string, string | string[] | undefined>): ParseResult<AdminEntriesQuery> {
-  return toParseResult(schema.safeParse(firstValues(params)));
+/**
+ * Parses /admin/ledger search params. Unknown parameters are ignored. From/To are calendar days in
+ * `timeZone` (the admin's own, so they match the times shown); UTC by default.
+ */
+export function parseAdminEntriesParams(params: Record<string, string | string[] | undefined>, timeZone = "UTC"): ParseResult<AdminEntriesQuery> {
+  const values = firstValues(params);
+  const result = toParseResult(schema.safeParse(values));
+  if (!result.ok || timeZone === "UTC") return result;
+  const from = result.query.from && values.from ? startOfDayInZone(values.from, timeZone) : undefined;
+  const until = result.query.until && values.to ? startOfDayInZone(nextIsoDate(values.to), timeZone) : undefined;
+  return { ok: true, query: { ...result.query, from, until } };
 }

@@ -87,4 +87,44 @@ describe("archiveEntries", () => {
     expect((await verifyLedger()).violations).toEqual([]);
     expect((await recalculateAllBalances()).corrected).toEqual([]);
   });
+
+  it("keeps the archive and the checkpoints as immutable as the ledger; checkpoints only move forward", async () => {
+    const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
+    await pay(a.accountId, b.accountId, 100n);
+    await archiveEntries({ before: new Date(Date.now() + 60_000) });
+    expect(await db().archivedLedgerEntry.count()).toBeGreaterThan(0);
+    for (const sql of [
+      `UPDATE ledger_entries_archive SET amount = 1`,
+      `DELETE FROM ledger_entries_archive`,
+      `TRUNCATE ledger_entries_archive`,
+      `UPDATE ledger_checkpoints SET balance = balance + 1`,
+      `DELETE FROM ledger_checkpoints`,
+      `TRUNCATE ledger_checkpoints`,
+    ]) {
+      await expect(db().$executeRawUnsafe(sql), sql).rejects.toThrow(/append-only|only move forward/);
+    }
+    // Even the archiver's own setting cannot move a checkpoint backwards.
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT set_config('countinghouse.archiving', 'on', true)`);
+        await tx.$executeRawUnsafe(`UPDATE ledger_checkpoints SET last_entry_id = last_entry_id - 1`);
+      }),
+    ).rejects.toThrow(/only move forward/);
+  });
+
+  it("aborts a chunk whose computed checkpoint disagrees with the ledger, naming the account, and moves nothing", async () => {
+    const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
+    await pay(a.accountId, b.accountId, 100n);
+    await archiveEntries({ before: new Date(Date.now() + 60_000) });
+    await pay(a.accountId, b.accountId, 50n);
+    // Drift below every guard, the way a bug or a hand edit would leave it.
+    await db().$executeRawUnsafe(`ALTER TABLE ledger_checkpoints DISABLE TRIGGER ledger_checkpoints_guard`);
+    await db().$executeRawUnsafe(`UPDATE ledger_checkpoints SET balance = balance + 7 WHERE account_id = $1::bigint`, String(a.accountId));
+    await db().$executeRawUnsafe(`ALTER TABLE ledger_checkpoints ENABLE TRIGGER ledger_checkpoints_guard`);
+    const live = await entryCount();
+    await expect(archiveEntries({ before: new Date(Date.now() + 60_000) })).rejects.toThrow(
+      new RegExp(`archive aborted: account #${a.accountId} checkpoint`),
+    );
+    expect(await entryCount()).toBe(live);
+  });
 });

@@ -1,11 +1,13 @@
 // Archive old ledger entries [the seed's optional cleanup, "review count first"].
 //
 // The cutoff is an entry id: the largest id created before the date. Entries with id <= cutoff
-// move to ledger_entries_archive, smallest ids first, in chunks. Each chunk is ONE statement (one
-// snapshot) inside a transaction that sets countinghouse.archiving, and in it:
-//   1. upserts each touched account's checkpoint: balance_after of its last moved entry, its id;
-//   2. copies the entries to the archive;
-//   3. deletes exactly the rows copied (the DELETE joins the INSERT's RETURNING).
+// move to ledger_entries_archive, smallest ids first, in chunks. Each chunk is ONE call of the
+// database function ledger_archive_chunk, which (under an advisory lock, with
+// countinghouse.archiving set for its transaction only):
+//   1. computes each touched account's checkpoint from the moved amounts and checks it against the
+//      balance_after of its last moved entry — a mismatch aborts the chunk, naming the account;
+//   2. writes the checkpoints (they only move forward: a trigger refuses anything else);
+//   3. copies the entries to the archive (append-only, like the ledger) and deletes exactly those ids.
 // So no entry is ever deleted without its checkpoint, and at every commit
 // checkpoint + live entries after it = the full ledger: recalculation and verification stay exact.
 //
@@ -70,41 +72,11 @@ export async function planArchive(before: Date): Promise<ArchivePlan> {
   };
 }
 
-const MOVE_CHUNK = `
-  WITH moving AS MATERIALIZED (
-    SELECT * FROM ledger_entries WHERE id <= $1::bigint ORDER BY id LIMIT $2::int
-  ),
-  sides AS (
-    SELECT from_account_id AS account_id, id, from_balance_after AS balance_after FROM moving
-    UNION ALL
-    SELECT to_account_id, id, to_balance_after FROM moving
-  ),
-  last_per_account AS (
-    SELECT DISTINCT ON (account_id) account_id, id, balance_after FROM sides ORDER BY account_id, id DESC
-  ),
-  checkpoints AS (
-    INSERT INTO ledger_checkpoints (account_id, balance, last_entry_id)
-    SELECT account_id, balance_after, id FROM last_per_account
-    ON CONFLICT (account_id) DO UPDATE
-       SET balance = EXCLUDED.balance, last_entry_id = EXCLUDED.last_entry_id, created_at = now()
-     WHERE ledger_checkpoints.last_entry_id < EXCLUDED.last_entry_id
-    RETURNING account_id
-  ),
-  archived AS (
-    INSERT INTO ledger_entries_archive (id, from_account_id, to_account_id, amount, currency, type, description,
-                                        batch_count, product_id, company_id, transaction_id, from_balance_after,
-                                        to_balance_after, idempotency_key, created_at, created_by_user_id)
-    SELECT id, from_account_id, to_account_id, amount, currency, type, description, batch_count, product_id,
-           company_id, transaction_id, from_balance_after, to_balance_after, idempotency_key, created_at, created_by_user_id
-      FROM moving
-    RETURNING id
-  ),
-  deleted AS (
-    DELETE FROM ledger_entries e USING archived a WHERE e.id = a.id RETURNING e.id
-  )
-  SELECT (SELECT count(*) FROM deleted)::int AS moved,
-         (SELECT count(*) FROM checkpoints)::int AS checkpoints,
-         (SELECT count(*) FROM last_per_account)::int AS accounts`;
+// One chunk = one call of ledger_archive_chunk (migration 20261121133000_posting_engine): it fixes the
+// ids to move, computes each touched account's checkpoint from the moved amounts (previous checkpoint
+// + Σ signed amounts), cross-checks it against the last moved balance_after and aborts the chunk with
+// the account named on any mismatch; then copies and deletes exactly those ids.
+const MOVE_CHUNK = `SELECT ledger_archive_chunk($1::bigint, $2::int) AS chunk`;
 
 export async function archiveEntries(options: ArchiveOptions): Promise<ArchiveResult> {
   const started = performance.now();
@@ -117,24 +89,13 @@ export async function archiveEntries(options: ArchiveOptions): Promise<ArchiveRe
   options.onProgress?.({ done: 0, total: plan.entries });
   for (;;) {
     options.signal?.throwIfAborted();
-    const chunk = await db().$transaction(
-      async (tx) => {
-        // Transaction-local: the append-only trigger lets this transaction's DELETE through, and
-        // nothing else's.
-        await tx.$queryRawUnsafe(`SELECT set_config('countinghouse.archiving', 'on', true)`);
-        const [row] = await tx.$queryRawUnsafe<{ moved: number; checkpoints: number; accounts: number }[]>(
-          MOVE_CHUNK,
-          String(plan.cutoffEntryId),
-          size,
-        );
-        if (!row || row.checkpoints !== row.accounts) {
-          // A checkpoint that did not advance means an account's entries were not moved as a prefix.
-          throw new Error(`archive invariant broken: ${row?.checkpoints} checkpoints for ${row?.accounts} accounts`);
-        }
-        return row;
-      },
-      { timeout: 300_000 },
+    // One statement, atomic on its own; the function raises (nothing moves) on any inconsistency.
+    const [row] = await db().$queryRawUnsafe<{ chunk: { moved: number; checkpoints: number; accounts: number } }[]>(
+      MOVE_CHUNK,
+      String(plan.cutoffEntryId),
+      size,
     );
+    const chunk = row!.chunk;
     if (chunk.moved === 0) break;
     result.archived += chunk.moved;
     result.checkpointWrites += chunk.checkpoints;

@@ -16,3 +16,14 @@ describe("csvCell", () => {
     expect(csvCell("-25.00")).toBe("-25.00");
   });
 });
+
+describe("csvCell formula guard", () => {
+  it("exempts only cells that are entirely a number", () => {
+    for (const number of ["-25.00", "-1", "-0.5", "1234"]) expect(csvCell(number)).toBe(number);
+    expect(csvCell("-1+HYPERLINK(\"http://evil.example\",\"x\")")).toBe("\"'-1+HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+    expect(csvCell("-2-3")).toBe("'-2-3");
+    expect(csvCell("-1e5")).toBe("'-1e5");
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("\t-1")).toBe("'\t-1");
+  });
+});

@@ -1,10 +1,18 @@
-// Idempotent money movement (Stripe / Formance semantics). The key row is inserted in the same
-// database transaction as the effect:
-// - first use: the key is claimed, the effect runs, its JSON result is stored; all commit together.
-// - same key, same request: the stored result is returned and nothing is posted again. A
-//   concurrent duplicate blocks on the unique key until the first commits, then replays.
-// - same key, different request: an idempotency_conflict error.
-// If the effect fails, the claim rolls back with it, so the key can be retried.
+// Idempotent operations (Stripe semantics), for every operation that runs inside a caller's database
+// transaction (trades, checkout completion, …). Transfers do the same in one database call
+// (ledger_transfer); both use the idempotency_keys table and idempotency_answer().
+//
+// In the money lock order the key comes first:
+// 1. the key is ANSWERED first: a retry of a request that succeeded gets the stored answer even if
+//    the world changed since (account closed, access lost, prices moved) — so authorization and
+//    business checks belong inside `effect`, after this lookup;
+// 2. otherwise the key is CLAIMED in the caller's transaction (a concurrent duplicate blocks on the
+//    unique key until we commit, then replays); the effect runs and its JSON answer is stored with the
+//    key; all commit together. If the effect fails, the claim rolls back with it: nothing is left
+//    behind and the key can be retried;
+// 3. the same key with a different request is a conflict.
+// Keys are scoped by operation and principal, and kept for IDEMPOTENCY_RETENTION_HOURS (see
+// idempotency-cleanup.ts).
 import { createHash } from "node:crypto";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -40,40 +48,70 @@ export interface IdempotentResult<T> {
   replayed: boolean;
 }
 
+/** Which keys a request may collide with: one operation ("trade") of one principal ("user:<id>"). */
+export interface IdempotencyScope {
+  operation: string;
+  scope: string;
+}
+
+/** What idempotency_answer() says about an existing key. */
+export type IdempotencyAnswer<T> = { status: "replayed"; result: T } | { status: "conflict" } | { status: "in_progress" };
+
+/** The replayed result, or the error for a conflicting or still-running request with that key. */
+export function answeredResult<T>(answer: IdempotencyAnswer<T>): IdempotentResult<T> {
+  if (answer.status === "conflict") {
+    throw new AppError("idempotency_conflict", "This idempotency key was already used for a different request.");
+  }
+  if (answer.status === "in_progress") {
+    throw new AppError("conflict", "A request with this idempotency key is still being processed.");
+  }
+  return { result: answer.result, replayed: true };
+}
+
+async function lookUp<T>(tx: Tx, where: IdempotencyScope, key: string, hash: string): Promise<IdempotencyAnswer<T> | null> {
+  const [row] = await tx.$queryRawUnsafe<{ answer: IdempotencyAnswer<T> | null }[]>(
+    `SELECT idempotency_answer($1, $2, $3, $4) AS answer`,
+    where.operation,
+    where.scope,
+    key,
+    hash,
+  );
+  return row?.answer ?? null;
+}
+
+/**
+ * Runs `effect` once per (operation, scope, key). `tx` must be an interactive transaction client: the
+ * claim has to roll back with a failed effect, which it cannot do in autocommit.
+ */
 export async function withIdempotency<T extends Json>(
   tx: Tx,
-  scope: string,
+  where: IdempotencyScope,
   key: string,
   request: Json,
   effect: () => Promise<T>,
 ): Promise<IdempotentResult<T>> {
   assertIdempotencyKey(key);
   const hash = requestHash(request);
+  const existing = await lookUp<T>(tx, where, key, hash);
+  if (existing) return answeredResult(existing);
   const claimed = await tx.$queryRawUnsafe<{ key: string }[]>(
-    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    scope,
+    `INSERT INTO idempotency_keys (operation, scope, key, request_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    where.operation,
+    where.scope,
     key,
     hash,
   );
   if (claimed.length === 0) {
-    const [stored] = await tx.$queryRawUnsafe<{ request_hash: string; response: T | null }[]>(
-      `SELECT request_hash, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      scope,
-      key,
-    );
-    if (!stored || stored.request_hash !== hash) {
-      throw new AppError("idempotency_conflict", "This idempotency key was already used for a different request.");
-    }
-    if (stored.response === null) {
-      throw new AppError("conflict", "A request with this idempotency key is still being processed.");
-    }
-    return { result: stored.response, replayed: true };
+    const answer = await lookUp<T>(tx, where, key, hash);
+    if (!answer) throw new AppError("conflict", "A request with this idempotency key is still being processed.");
+    return answeredResult(answer);
   }
   const result = await effect();
   await tx.$executeRawUnsafe(
-    `UPDATE idempotency_keys SET response = $3::jsonb WHERE scope = $1 AND key = $2`,
-    scope,
+    `UPDATE idempotency_keys SET response = $4::jsonb WHERE operation = $1 AND scope = $2 AND key = $3`,
+    where.operation,
+    where.scope,
     key,
     JSON.stringify(result),
   );

@@ -14,7 +14,7 @@ export interface AccountSummary {
 }
 
 /**
- * The user's personal accounts and the accounts of companies they own, with balances, in one query
+ * The user's personal accounts and the accounts of companies they own or manage (company_members), with balances, in one query
  * (accounts ⋈ balances ⋈ companies).
  */
 export async function listUserAccounts(tx: Tx, userId: string): Promise<AccountSummary[]> {
@@ -37,7 +37,8 @@ export async function listUserAccounts(tx: Tx, userId: string): Promise<AccountS
        FROM accounts a
        JOIN balances b ON b.account_id = a.id
        LEFT JOIN companies c ON c.id = a.company_id
-      WHERE a.user_id = $1 OR c.owner_id = $1
+      WHERE a.user_id = $1
+         OR EXISTS (SELECT 1 FROM company_members m WHERE m.company_id = a.company_id AND m.user_id = $1)
       ORDER BY (a.kind = 'PERSONAL') DESC, c.name NULLS FIRST, a.id`,
     userId,
   );

@@ -3,22 +3,24 @@
 // caller's database transaction, so a ledger entry and the balance rows it changes commit or roll
 // back together.
 //
-// Invariants kept here (and backed by the database: CHECK constraints on ledger_entries and
-// balances, the append-only trigger):
+// The posting is ONE call of the database function ledger_post (prisma/migrations/
+// 20261121133000_posting_engine), which holds every rule, so the rules live in one place:
 // - amounts are integers in (0, 2^63-1]; both sides share the entry's currency; from ≠ to;
-//   every account exists and is open.
-// - a non-system account never goes below zero, at any step of a multi-entry posting.
-// - balance rows are locked in ascending account id order (ORDER BY … FOR UPDATE), so concurrent
-//   postings touching the same accounts queue instead of deadlocking.
-// - because the rows stay locked until commit and entry ids are drawn afterwards, per account the
-//   entry id order is the order in which entries were applied: from/to_balance_after form a chain.
+//   every account exists and is open;
+// - a non-system account never goes below zero, at any step of a multi-entry posting;
+// - balance rows are locked in ascending account id order, derived from the entries themselves, so
+//   concurrent postings touching the same accounts queue instead of deadlocking;
+// - every check and write uses the balances the row locks returned (never an older snapshot's);
+// - entry ids are drawn while the rows are locked, so per account the id order is the order in which
+//   entries were applied and from/to_balance_after form a chain;
+// - a refusal writes nothing and comes back as a reason code with its facts; JavaScript only maps it
+//   to a message (`refusalError`);
+// - a breach of the function's own invariants raises inside the database, so nothing commits in any
+//   transaction mode: a caller with nothing else to do may pass the root client (autocommit).
 //
-// The whole posting is ONE SQL statement (lock, validate, update balances, insert entries — the
-// database function ledger_post_entries): one round trip, so a hot account's row lock is held for
-// that statement plus COMMIT rather than across several client round trips. It only writes when
-// every check passes; when it refuses, the locked rows it read come back and `explainRefusal`
-// replays the entries in JavaScript to name the precise reason. A caller with nothing else to do
-// in the transaction may pass the root client: the single statement is atomic on its own.
+// Lock order for every money transaction (enforced by the order of calls in each operation's core,
+// e.g. ledger_transfer, lib/stocks, lib/checkout): idempotency claim → business rows (ascending id) →
+// exactly ONE posting → counters (invoice numbers) last → commit.
 import type { Tx } from "../db/client";
 import type { LedgerEntryType } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
@@ -59,31 +61,24 @@ export interface PostedEntry {
 export const MAX_ENTRIES_PER_POSTING = 1000;
 export const MAX_DESCRIPTION_LENGTH = 200;
 
-interface LockedAccount {
-  id: bigint;
-  currency: string;
-  status: string;
-  allow_negative: boolean;
-  balance: bigint;
-}
 
-// The posting statement lives in the database as ledger_post_entries() (prisma/migrations/
-// 20261121121500_ledger_post_function), so PostgreSQL plans it once per connection: planning the
-// statement on every call cost ~1.1 ms of server CPU, executing it ~0.2 ms.
-// $1..$9 the entries as parallel arrays (in posting order), $10 every account id involved, $11 the
-// expected currency per entry (or null), $12 idempotency key, $13 created-by user.
-const POST_SQL = `
-SELECT ok, updated, inserted, accounts, changed
-  FROM ledger_post_entries($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::int[],
-                           $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::text, $13::text)`;
+// $1..$10 the entries as parallel arrays in posting order, $11 idempotency key, $12 created-by user.
+// The function derives the accounts to lock from the entries; nobody passes it a list.
+const POST_SQL = `SELECT ledger_post($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::int[],
+                                   $7::text[], $8::text[], $9::text[], $10::text[], $11::text, $12::text) AS outcome`;
 
-interface PostRow {
-  ok: boolean;
-  updated: number;
-  changed: number;
-  inserted: { id: string; created_at: string; currency: string; from_after: string; to_after: string }[] | null;
-  accounts: { id: string; balance: string; currency: string; status: string; allow_negative: boolean }[] | null;
-}
+/** What ledger_post answers: the posted entries, or a refusal with its reason and facts. */
+export type PostOutcome =
+  | { ok: true; ids: string[]; created_at: string; currencies: string[]; from_after: string[]; to_after: string[] }
+  | ({ ok: false } & PostingRefusal);
+
+export type PostingRefusal =
+  | { reason: "invalid_entry"; step: number; detail: string }
+  | { reason: "account_not_found"; account_id: string }
+  | { reason: "account_closed"; account_id: string }
+  | { reason: "currency_mismatch"; step: number; from_account_id: string; from_currency: string; to_account_id: string; to_currency: string; currency: string | null }
+  | { reason: "insufficient_funds"; step: number; account_id: string; balance: string; amount: string; currency: string }
+  | { reason: "overflow"; step: number; account_id: string };
 
 /** Checks what can be checked without the database. Throws AppError("invalid_input"). */
 export function validateEntries(entries: readonly EntryInput[]): void {
@@ -110,8 +105,7 @@ export function validateEntries(entries: readonly EntryInput[]): void {
 
 export async function postEntries(tx: Tx, entries: readonly EntryInput[], options: PostOptions = {}): Promise<PostedEntry[]> {
   validateEntries(entries);
-  const ids = [...new Set(entries.flatMap((e) => [e.fromAccountId, e.toAccountId]))];
-  const [row] = await tx.$queryRawUnsafe<PostRow[]>(
+  const [row] = await tx.$queryRawUnsafe<{ outcome: PostOutcome }[]>(
     POST_SQL,
     entries.map((e) => String(e.fromAccountId)),
     entries.map((e) => String(e.toAccountId)),
@@ -122,69 +116,44 @@ export async function postEntries(tx: Tx, entries: readonly EntryInput[], option
     entries.map((e) => e.productId ?? null),
     entries.map((e) => e.companyId ?? null),
     entries.map((e) => e.transactionId ?? null),
-    ids.map(String),
     entries.map((e) => e.currency ?? null),
     options.idempotencyKey ?? null,
     options.createdByUserId ?? null,
   );
-  if (!row?.ok) {
-    explainRefusal(
-      entries,
-      ids,
-      (row?.accounts ?? []).map((a) => ({ id: BigInt(a.id), balance: BigInt(a.balance), currency: a.currency, status: a.status, allow_negative: a.allow_negative })),
-    );
-    throw new Error("posting refused by the database for a reason the application could not name");
-  }
-  // The guard in the UPDATE can only fail through a bug (the rows were checked while locked); throw
-  // so the caller's transaction rolls back, and the CHECK constraint stops a negative balance anyway.
-  if (row.updated !== row.changed || row.inserted?.length !== entries.length) {
-    throw new Error(`posting invariant broken: updated ${row.updated} of ${row.changed} balance rows, inserted ${row.inserted?.length ?? 0} of ${entries.length} entries`);
-  }
-  // Ids are drawn in posting order, so the id-sorted rows line up with the input.
-  return entries.map((e, i) => {
-    const r = row.inserted![i]!;
-    return {
-      id: BigInt(r.id),
-      fromAccountId: e.fromAccountId,
-      toAccountId: e.toAccountId,
-      amount: e.amount,
-      currency: r.currency,
-      type: e.type,
-      fromBalanceAfter: BigInt(r.from_after),
-      toBalanceAfter: BigInt(r.to_after),
-      createdAt: new Date(r.created_at),
-    };
-  });
+  const outcome = row!.outcome;
+  if (!outcome.ok) throw refusalError(outcome);
+  const createdAt = new Date(outcome.created_at);
+  // Ids are drawn in posting order, so the id-sorted answer lines up with the input.
+  return entries.map((e, i) => ({
+    id: BigInt(outcome.ids[i]!),
+    fromAccountId: e.fromAccountId,
+    toAccountId: e.toAccountId,
+    amount: e.amount,
+    currency: outcome.currencies[i]!,
+    type: e.type,
+    fromBalanceAfter: BigInt(outcome.from_after[i]!),
+    toBalanceAfter: BigInt(outcome.to_after[i]!),
+    createdAt,
+  }));
 }
 
-/**
- * Replays a refused posting against the balances the statement saw, and throws the first reason
- * a person can act on: a missing or closed account, a currency mismatch, insufficient funds at a
- * given step, or an overflow.
- */
-export function explainRefusal(entries: readonly EntryInput[], ids: readonly bigint[], locked: readonly LockedAccount[]): void {
-  const accounts = new Map(locked.map((a) => [a.id, { ...a }]));
-  for (const id of [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const account = accounts.get(id);
-    if (!account) throw new AppError("not_found", `Account #${id} does not exist.`);
-    if (account.status !== "OPEN") throw new AppError("account_closed", `Account #${id} is closed.`);
-  }
-  for (const e of entries) {
-    const from = accounts.get(e.fromAccountId)!;
-    const to = accounts.get(e.toAccountId)!;
-    if (from.currency !== to.currency || (e.currency && e.currency !== from.currency)) {
-      throw new AppError(
+/** The error a person can act on, for a refusal the database named. The rules live in ledger_post. */
+export function refusalError(refusal: PostingRefusal): AppError {
+  switch (refusal.reason) {
+    case "account_not_found":
+      return new AppError("not_found", `Account #${refusal.account_id} does not exist.`);
+    case "account_closed":
+      return new AppError("account_closed", `Account #${refusal.account_id} is closed.`);
+    case "currency_mismatch":
+      return new AppError(
         "currency_mismatch",
-        `Currencies differ: account #${from.id} holds ${from.currency}, account #${to.id} holds ${to.currency}${e.currency ? `, the amount is in ${e.currency}` : ""}.`,
+        `Currencies differ: account #${refusal.from_account_id} holds ${refusal.from_currency}, account #${refusal.to_account_id} holds ${refusal.to_currency}${refusal.currency ? `, the amount is in ${refusal.currency}` : ""}.`,
       );
-    }
-    if (!from.allow_negative && from.balance < e.amount) {
-      throw new InsufficientFundsError(from.id, from.balance, e.amount, from.currency);
-    }
-    if (to.balance + e.amount > MAX_MINOR || from.balance - e.amount < -MAX_MINOR) {
-      throw new AppError("invalid_input", "This amount would overflow the account balance.");
-    }
-    from.balance -= e.amount;
-    to.balance += e.amount;
+    case "insufficient_funds":
+      return new InsufficientFundsError(BigInt(refusal.account_id), BigInt(refusal.balance), BigInt(refusal.amount), refusal.currency);
+    case "overflow":
+      return new AppError("invalid_input", "This amount would overflow the account balance.");
+    case "invalid_entry":
+      return new AppError("invalid_input", `Entry ${refusal.step} is invalid: ${refusal.detail}.`);
   }
 }

@@ -1,53 +1,57 @@
 // Finds the destination account for a transfer from what a person types: an email (that user's
 // personal account), a company ticker (its operating account) or an account number ("#42" / "42").
-// The account must hold the currency being sent.
+// The account must hold the currency being sent. The rule is the database function
+// ledger_resolve_recipient, which ledger_transfer uses too; this file only maps its answer.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { parseAccountId } from "./account-access";
 
 export interface Recipient {
   accountId: bigint;
+  /** "Bob Example (bob@example.com)", "Acme (ACME)", "Personal USD (#42)". */
   label: string;
+  kind: "person" | "company";
+  /** The person's or the company's name. */
+  name: string;
+  ticker: string | null;
+}
+
+/** Why ledger_resolve_recipient (or ledger_transfer) found no recipient. */
+export type RecipientRefusal =
+  | { reason: "recipient_not_found"; by: "email"; email: string; currency: string }
+  | { reason: "recipient_not_found"; by: "account"; account_id: string }
+  | { reason: "recipient_not_found"; by: "ticker"; ticker: string; currency: string }
+  | { reason: "recipient_not_found"; by: "text"; text: string }
+  | { reason: "recipient_closed"; account_id: string }
+  | { reason: "recipient_currency"; account_id: string; account_currency: string; currency: string };
+
+type ResolveAnswer =
+  | { ok: true; account_id: string; kind: "person" | "company"; name: string; ticker?: string | null; label: string }
+  | ({ ok: false } & RecipientRefusal);
+
+export function recipientError(refusal: RecipientRefusal): AppError {
+  const fail = (code: "not_found" | "currency_mismatch", message: string) => new AppError(code, message, { fieldErrors: { to: message } });
+  switch (refusal.reason) {
+    case "recipient_closed":
+      return fail("not_found", `Account #${refusal.account_id} is closed.`);
+    case "recipient_currency":
+      return fail("currency_mismatch", `Account #${refusal.account_id} holds ${refusal.account_currency}, not ${refusal.currency}.`);
+    case "recipient_not_found":
+      switch (refusal.by) {
+        case "email":
+          return fail("not_found", `No ${refusal.currency} account belongs to ${refusal.email}.`);
+        case "account":
+          return fail("not_found", `Account #${refusal.account_id} does not exist.`);
+        case "ticker":
+          return fail("not_found", `No company with ticker ${refusal.ticker} has a ${refusal.currency} account.`);
+        case "text":
+          return fail("not_found", `Nobody matches "${refusal.text}": enter an email, a company ticker or an account number.`);
+      }
+  }
 }
 
 export async function resolveRecipient(tx: Tx, query: string, currency: string): Promise<Recipient> {
-  const text = query.trim();
-  const notFound = (message: string) => new AppError("not_found", message, { fieldErrors: { to: message } });
-
-  if (text.includes("@")) {
-    const email = text.toLowerCase();
-    const account = await tx.account.findFirst({
-      where: { kind: "PERSONAL", status: "OPEN", currency, user: { email } },
-      orderBy: { id: "asc" },
-      select: { id: true, user: { select: { name: true } } },
-    });
-    if (!account) throw notFound(`No ${currency} account belongs to ${email}.`);
-    return { accountId: account.id, label: `${account.user!.name} (${email})` };
-  }
-
-  const accountId = parseAccountId(text);
-  if (accountId !== null) {
-    const account = await tx.account.findUnique({ where: { id: accountId }, select: { id: true, name: true, currency: true, kind: true, status: true } });
-    if (!account || account.kind === "SYSTEM") throw notFound(`Account #${accountId} does not exist.`);
-    if (account.status !== "OPEN") throw notFound(`Account #${accountId} is closed.`);
-    if (account.currency !== currency) {
-      throw new AppError("currency_mismatch", `Account #${accountId} holds ${account.currency}, not ${currency}.`, {
-        fieldErrors: { to: `Account #${accountId} holds ${account.currency}, not ${currency}.` },
-      });
-    }
-    return { accountId: account.id, label: `${account.name} (#${account.id})` };
-  }
-
-  const ticker = text.toUpperCase();
-  if (/^[A-Z][A-Z0-9]{1,9}$/.test(ticker)) {
-    const account = await tx.account.findFirst({
-      where: { kind: "COMPANY", status: "OPEN", currency, company: { ticker } },
-      orderBy: { id: "asc" },
-      select: { id: true, company: { select: { name: true } } },
-    });
-    if (!account) throw notFound(`No company with ticker ${ticker} has a ${currency} account.`);
-    return { accountId: account.id, label: `${account.company!.name} (${ticker})` };
-  }
-
-  throw notFound(`Nobody matches "${text}": enter an email, a company ticker or an account number.`);
+  const [row] = await tx.$queryRawUnsafe<{ answer: ResolveAnswer }[]>(`SELECT ledger_resolve_recipient($1, $2) AS answer`, query, currency);
+  const answer = row!.answer;
+  if (!answer.ok) throw recipientError(answer);
+  return { accountId: BigInt(answer.account_id), label: answer.label, kind: answer.kind, name: answer.name, ticker: answer.ticker ?? null };
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { plainText } from "../validation/text";
 import { MAX_DESCRIPTION_LENGTH } from "./post-entries";
 
 /** What the transfer form and POST /api/v1/transfers accept. Amount stays a string: parsed exactly later. */
 export const transferInputSchema = z.object({
   fromAccountId: z.string().trim().regex(/^#?\d{1,18}$/, "Choose the account to pay from."),
-  to: z
-    .string()
+  to: plainText("Recipient can't contain control characters.")
     .trim()
     .min(1, "Enter the recipient's email, a company ticker or an account number.")
     .max(320, "Recipient is too long."),
@@ -17,8 +17,7 @@ export const transferInputSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code such as USD.")
     .optional(),
-  description: z
-    .string()
+  description: plainText("Description can't contain control characters.")
     .trim()
     .max(MAX_DESCRIPTION_LENGTH, `Description is limited to ${MAX_DESCRIPTION_LENGTH} characters.`)
     .default(""),

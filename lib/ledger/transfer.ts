@@ -1,13 +1,18 @@
 // A transfer between two accounts, as typed by a person or sent by an API client. The form action
-// and POST /api/v1/transfers both call this; it parses, authorizes, resolves the recipient and
-// posts one `transfer` entry, idempotently.
-import { db } from "../db/client";
+// and POST /api/v1/transfers both call this. Parsing happens here; everything else — the idempotency
+// answer, authorization, the recipient, the key claim, the posting and the stored answer — is ONE call
+// of the database function ledger_transfer, in the money lock order, so an API transfer costs one
+// round trip after authentication and is safe in autocommit.
+//
+// `tx` defaults to the root client (autocommit). Pass a transaction client to transfer as part of a
+// larger operation: the function then runs inside that transaction and commits with it.
+import { db, type Tx } from "../db/client";
 import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
 import { parseAmount, parseMinorUnits } from "../money/amount";
-import { requireAccountAccess, parseAccountId, type Actor } from "./account-access";
-import { withIdempotency } from "./idempotency";
-import { postEntries } from "./post-entries";
-import { resolveRecipient } from "./resolve-recipient";
+import { parseAccountId, type Actor } from "./account-access";
+import { answeredResult, requestHash, type IdempotencyAnswer, type IdempotentResult } from "./idempotency";
+import { refusalError, type PostingRefusal } from "./post-entries";
+import { recipientError, type RecipientRefusal } from "./resolve-recipient";
 import { transferInputSchema, type TransferInput } from "./transfer.schema";
 
 /** JSON-safe (amounts are strings of minor units), so it can be stored and replayed verbatim. */
@@ -25,57 +30,96 @@ export interface TransferResult {
   createdAt: string;
 }
 
-export async function transfer(actor: Actor, input: TransferInput): Promise<{ result: TransferResult; replayed: boolean }> {
+type TransferRefusal =
+  | { reason: "source_not_found"; account_id: string }
+  | { reason: "source_currency"; account_id: string; account_currency: string; currency: string }
+  | { reason: "same_account"; account_id: string }
+  | RecipientRefusal
+  | PostingRefusal;
+
+type TransferOutcome = { status: "created"; result: TransferResult } | IdempotencyAnswer<TransferResult> | ({ status: "refused" } & TransferRefusal);
+
+const TRANSFER_SQL = `SELECT ledger_transfer($1, $2, $3, $4::bigint, $5, $6::bigint, $7, $8) AS outcome`;
+
+export async function transfer(actor: Actor, input: TransferInput, tx: Tx = db()): Promise<IdempotentResult<TransferResult>> {
   const parsed = transferInputSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
     throw new AppError("invalid_input", Object.values(fieldErrors)[0] ?? "Invalid transfer.", { fieldErrors });
   }
-  const { to, amount: amountText, description, idempotencyKey } = parsed.data;
+  const { to, amount: amountText, amountUnit, description, idempotencyKey } = parsed.data;
   const fromAccountId = parseAccountId(parsed.data.fromAccountId)!;
+  const currency = parsed.data.currency ?? null;
 
-  return db().$transaction(async (tx) => {
-    const source = await requireAccountAccess(tx, actor, fromAccountId, "spend").catch((error: unknown) => {
-      if (error instanceof AppError) {
-        throw new AppError(error.code, error.message, { fieldErrors: { fromAccountId: error.message } });
-      }
-      throw error;
-    });
-    if (parsed.data.currency && parsed.data.currency !== source.currency) {
-      const message = `Account #${source.id} holds ${source.currency}, not ${parsed.data.currency}.`;
-      throw new AppError("currency_mismatch", message, { fieldErrors: { currency: message } });
+  // API clients send minor units: no lookup needed. An amount typed by a person is parsed in the
+  // source account's currency, which only its owner may learn; for anyone else the amount stays
+  // unknown and ledger_transfer answers (a replay of this key, or "not found").
+  let amount: bigint | null;
+  if (amountUnit === "minor") {
+    amount = parseMinorUnits(amountText);
+  } else {
+    const [source] = await tx.$queryRawUnsafe<{ currency: string }[]>(
+      `SELECT currency::text AS currency FROM accounts WHERE id = $1::bigint AND ledger_can_spend($2, id)`,
+      String(fromAccountId),
+      actor.id,
+    );
+    amount = source ? parseAmount(amountText, source.currency) : null;
+  }
+
+  // The request as sent (the recipient as typed, the amount as written), so a retry matches it even if
+  // the recipient's account or the world changed since.
+  const hash = requestHash({ fromAccountId: String(fromAccountId), to, amount: canonicalAmount(amountText), amountUnit, currency, description });
+  const [row] = await tx.$queryRawUnsafe<{ outcome: TransferOutcome }[]>(
+    TRANSFER_SQL,
+    actor.id,
+    idempotencyKey,
+    hash,
+    String(fromAccountId),
+    to,
+    amount === null ? null : String(amount),
+    currency,
+    description,
+  );
+  const outcome = row!.outcome;
+  if (outcome.status === "created") return { result: outcome.result, replayed: false };
+  if (outcome.status !== "refused") return answeredResult(outcome);
+  throw transferError(outcome);
+}
+
+/**
+ * The amount as written, without the differences that cannot change its value ("10.00" = "10"), and
+ * without knowing the currency, so a request hashes the same whoever asks.
+ */
+export function canonicalAmount(text: string): string {
+  const trimmed = text.trim();
+  const match = /^0*(\d*?)(?:\.(\d*?))?0*$/.exec(trimmed.includes(".") ? trimmed : `${trimmed}.`);
+  if (!match || !/^\d*\.?\d*$/.test(trimmed) || trimmed === "" || trimmed === ".") return trimmed;
+  const whole = match[1] || "0";
+  const fraction = match[2] ?? "";
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** The refusal as a person or API client sees it, attached to the form field they can fix. */
+function transferError(refusal: TransferRefusal): AppError {
+  const onField = (field: string, error: AppError) => new AppError(error.code, error.message, { fieldErrors: error.fieldErrors ?? { [field]: error.message } });
+  switch (refusal.reason) {
+    case "source_not_found":
+      return onField("fromAccountId", new AppError("not_found", "Account not found."));
+    case "source_currency": {
+      const message = `Account #${refusal.account_id} holds ${refusal.account_currency}, not ${refusal.currency}.`;
+      return onField("currency", new AppError("currency_mismatch", message));
     }
-    const amount = parsed.data.amountUnit === "minor" ? parseMinorUnits(amountText) : parseAmount(amountText, source.currency);
-    const recipient = await resolveRecipient(tx, to, source.currency);
-    if (recipient.accountId === source.id) {
-      throw new AppError("invalid_input", "You can't transfer to the same account.", {
+    case "same_account":
+      return new AppError("invalid_input", "You can't transfer to the same account.", {
         fieldErrors: { to: "Choose a different account than the one you pay from." },
       });
-    }
-    const request = {
-      fromAccountId: String(source.id),
-      toAccountId: String(recipient.accountId),
-      amount: String(amount),
-      currency: source.currency,
-      description,
-    };
-    return withIdempotency(tx, `user:${actor.id}`, idempotencyKey, request, async () => {
-      const [entry] = await postEntries(
-        tx,
-        [{ fromAccountId: source.id, toAccountId: recipient.accountId, amount, currency: source.currency, type: "transfer", description }],
-        { idempotencyKey, createdByUserId: actor.id },
-      );
-      return {
-        entryId: String(entry!.id),
-        fromAccountId: String(source.id),
-        toAccountId: String(recipient.accountId),
-        recipient: recipient.label,
-        amount: String(amount),
-        currency: source.currency,
-        description,
-        fromBalanceAfter: String(entry!.fromBalanceAfter),
-        createdAt: entry!.createdAt.toISOString(),
-      } satisfies TransferResult;
-    });
-  });
+    case "recipient_not_found":
+    case "recipient_closed":
+    case "recipient_currency":
+      return recipientError(refusal);
+    case "account_closed":
+      return onField("fromAccountId", refusalError(refusal));
+    default:
+      return onField("amount", refusalError(refusal));
+  }
 }

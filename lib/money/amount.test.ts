@@ -29,15 +29,48 @@ describe("parseAmount", () => {
     ["", "USD", /Enter an amount/],
     ["   ", "USD", /Enter an amount/],
     ["+5", "USD", /plain number/],
-    [".5", "USD", /plain number/],
-    ["5.", "USD", /plain number/],
-    ["1,000.00", "USD", /thousands separators/],
+    ["1,00,000", "USD", /Group thousands in threes/],
+    ["1 000", "USD", /Group thousands in threes/],
+    ["€5", "USD", /plain number/],
+    ["$-5", "USD", /greater than zero/],
+    ["$", "USD", /plain number/],
+    [".", "USD", /plain number/],
+    ["1,5", "USD", /Use a point for decimals, not a comma: write 1\.5 /],
+    ["1.234,56", "USD", /write 1234\.56 /],
+    ["$1.001", "USD", /at most 2 decimal places/],
     ["NaN", "USD", /plain number/],
     ["Infinity", "USD", /plain number/],
     ["١٢", "USD", /plain number/],
     ["92233720368547758.08", "USD", /too large/],
   ])("rejects %j for %s", (input, code, message) => {
     expect(() => parseAmount(input, code)).toThrow(message);
+  });
+
+  it.each([
+    ["$1.00", 100n],
+    ["$ 1.00", 100n],
+    ["1.00 USD", 100n],
+    ["USD 1", 100n],
+    [".5", 50n],
+    ["1.", 100n],
+    ["1,000.00", 100_000n],
+    ["$1,234,567.89", 123_456_789n],
+    ["12,345", 1_234_500n],
+    ["92,233,720,368,547,758.07", MAX_MINOR],
+  ])("accepts what people type in English: %j", (input, expected) => {
+    expect(parseAmount(input, "USD")).toBe(expected);
+    expect(parseAmount(input, "USD", "en-GB")).toBe(expected);
+  });
+
+  it("reads grouping and decimals the way the locale writes them", () => {
+    expect(parseAmount("1.000,50", "EUR", "de-DE")).toBe(100_050n);
+    expect(parseAmount("1.000,50 €", "EUR", "de-DE")).toBe(100_050n);
+    expect(parseAmount(",5", "EUR", "de-DE")).toBe(50n);
+    expect(parseAmount("1 000,50", "EUR", "fr-FR")).toBe(100_050n);
+    expect(parseAmount("1\u202f000,50", "EUR", "fr-FR")).toBe(100_050n);
+    expect(parseAmount("¥1,000", "JPY")).toBe(1000n);
+    expect(() => parseAmount("1,000.50", "EUR", "de-DE")).toThrow(/Use a comma for decimals here: write 1000,50 /);
+    expect(() => parseAmount("1.5", "JPY")).toThrow(/whole numbers/);
   });
 
   it("puts the message on the amount field", () => {

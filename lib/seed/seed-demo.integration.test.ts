@@ -21,11 +21,11 @@ afterAll(disconnectDb);
 
 describe("seedDemo", () => {
   it("creates the demo world once; a second run changes nothing", async () => {
-    const first = await seedDemo(db());
+    const first = await seedDemo(db(), { world: false });
     expect(first.created.length).toBeGreaterThan(0);
     const afterFirst = await rowCounts();
 
-    const second = await seedDemo(db());
+    const second = await seedDemo(db(), { world: false });
     expect(second.created).toEqual([]);
     expect(await rowCounts()).toEqual(afterFirst);
 

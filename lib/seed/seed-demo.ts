@@ -13,6 +13,7 @@ import { ensureSystemAccounts } from "../ledger/system-accounts";
 import { DEMO_COMPANIES, DEMO_CURRENCIES, type DemoCompany, type DemoProduct } from "./demo-catalog";
 import { DEMO_USERS, type DemoUser } from "./demo-users";
 import { seedOrders } from "./seed-orders";
+import { seedMarketWorld } from "./seed-market-world";
 
 export interface SeedProgress {
   done: number;
@@ -29,7 +30,7 @@ function countSteps(): number {
   return 1 + DEMO_USERS.length + perCompany + 1;
 }
 
-export async function seedDemo(prisma: Db, options: { onProgress?: (progress: SeedProgress) => void } = {}): Promise<SeedResult> {
+export async function seedDemo(prisma: Db, options: { onProgress?: (progress: SeedProgress) => void; world?: boolean } = {}): Promise<SeedResult> {
   const total = countSteps();
   const created: string[] = [];
   let done = 0;
@@ -68,6 +69,15 @@ export async function seedDemo(prisma: Db, options: { onProgress?: (progress: Se
   const orders = await seedOrders(prisma);
   step("demo orders, invoices and emails", orders.length > 0);
   created.push(...orders);
+  // The living economy (players, companies, 30 days of market history): lib/seed/seed-market-world.ts.
+  if (options.world !== false) {
+    const base = done;
+    created.push(
+      ...(await seedMarketWorld(prisma, {
+        onProgress: (p) => options.onProgress?.({ done: base + p.done, total: total + p.total, step: p.step }),
+      })),
+    );
+  }
   return { created };
 }
 
@@ -105,7 +115,13 @@ async function seedCompany(prisma: Db, company: DemoCompany): Promise<{ id: stri
           select: { id: true },
         })
       ).id;
-    await openCompanyAccount(tx, { companyId, currency: company.currency });
+    const account = await openCompanyAccount(tx, { companyId, currency: company.currency });
+    await tx.company.update({ where: { id: companyId }, data: { operatingAccountId: account.id } });
+    await tx.companyMember.upsert({
+      where: { companyId_userId: { companyId, userId: owner.id } },
+      create: { companyId, userId: owner.id, role: "owner" },
+      update: {},
+    });
     return companyId;
   });
   return { id, created: true };

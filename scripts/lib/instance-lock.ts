@@ -1,5 +1,5 @@
-// One Countinghouse per data directory. PGlite keeps the whole cluster inside this process, so two
-// processes opening the same directory would both write to it and corrupt it. The lock file holds
+// One Countinghouse per data directory. The running `npm start` owns the PostgreSQL server on it; a
+// second start would stop, restart or re-create that server under the first. The lock file holds
 // the owner's pid; a lock whose pid is no longer alive (a crash, kill -9) is stale and reclaimed.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";

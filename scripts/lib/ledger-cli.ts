@@ -12,8 +12,8 @@ export class UsageError extends Error {
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export const DATABASE_URL_HELP =
-  "DATABASE_URL is not set. While `npm start` runs with the embedded database, use the URL from its start banner, e.g.\n" +
-  "  DATABASE_URL='postgresql://postgres:postgres@127.0.0.1:54329/postgres?sslmode=disable' npm run ledger:verify\n" +
+  "DATABASE_URL is not set. While `npm start` runs the default database, use its URL (the port is in the start log), e.g.\n" +
+  "  DATABASE_URL='postgresql://postgres:postgres@127.0.0.1:54329/countinghouse' npm run ledger:verify\n" +
   "or point DATABASE_URL at your PostgreSQL server.";
 
 export function parseCliArgs<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {

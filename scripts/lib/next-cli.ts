@@ -4,6 +4,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 export function spawnNext(root: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // `start` runs our own server around Next's handler (serve-next.mjs): it records the real peer
+  // address for the rate limits, which `next start` loses. Everything else goes to the Next CLI.
+  if (args[0] === "start") {
+    return spawn(process.execPath, [path.join(root, "scripts", "lib", "serve-next.mjs"), ...args.slice(1)], { cwd: root, env, stdio: "inherit" });
+  }
   const bin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   return spawn(process.execPath, [bin, ...args], { cwd: root, env, stdio: "inherit" });
 }

@@ -16,6 +16,8 @@ export async function seedWithProgress(): Promise<string[]> {
           bar.start(total, 0, { step: "" });
           started = true;
         }
+        // The total grows once the market history's steps are known.
+        if (total !== bar.getTotal()) bar.setTotal(total);
         bar.update(done, { step });
       },
     });

@@ -61,6 +61,13 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
+    // Playwright's browsers all connect from loopback; trusting it as a proxy lets each test act as
+    // its own client address (X-Forwarded-For) for the sign-in and sign-up throttles.
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+    // Companies founded during the run issue 1,000 shares instead of 1,000,000, so the market
+    // journey's 10-share trade visibly moves the price (with 1,000,000 shares its 8% impact is a
+    // fraction of a cent and rounds to zero). Seeded companies, created in this process, keep 1,000,000.
+    MARKET_SHARES_PER_COMPANY: process.env.MARKET_SHARES_PER_COMPANY ?? "1000",
   };
   let server: ReturnType<typeof spawnNext> | undefined;
   // Invoice emails go to a local fake of Resend's API; tests read what it got at FAKE_RESEND_URL.

@@ -1,5 +1,6 @@
-// `npm test`: unit, integration, then end-to-end, against ONE PostgreSQL server (DATABASE_URL_TEST,
-// or a throwaway cluster started here and removed at the end). Every layer runs even when an
+// `npm test`: prerequisites first (prerequisites.ts), then unit, integration and end-to-end against
+// ONE PostgreSQL server (DATABASE_URL_TEST, or a throwaway cluster of the npm-shipped PostgreSQL
+// started here and removed at the end). Every layer runs even when an
 // earlier one failed, so one run shows everything; the exit code is non-zero if anything failed.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { startPgCluster, type PgCluster } from "../lib/pg-cluster";
 import { assertLocalDatabase } from "./database-urls";
 import { runE2e } from "./e2e-session";
+import { ensureTestPrerequisites, PrerequisiteError } from "./prerequisites";
 
 interface LayerResult {
   layer: string;
@@ -78,6 +80,13 @@ function printSummary(results: LayerResult[], totalSeconds: number): void {
 }
 
 const startedAt = performance.now();
+try {
+  ensureTestPrerequisites({ needServerBinaries: !process.env.DATABASE_URL_TEST, log: (line) => console.log(`[test] ${line}`) });
+} catch (error) {
+  if (!(error instanceof PrerequisiteError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
 let cluster: PgCluster | undefined;
 // Ctrl-C must not leave a throwaway cluster running (children get the signal from the terminal too).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -3,10 +3,12 @@
 // is started and removed afterwards.
 import { startPgCluster, type PgCluster } from "../lib/pg-cluster";
 import { runE2e } from "./e2e-session";
+import { ensureTestPrerequisites, PrerequisiteError } from "./prerequisites";
 
 let cluster: PgCluster | undefined;
 let code = 1;
 try {
+  ensureTestPrerequisites({ needServerBinaries: !process.env.DATABASE_URL_TEST, log: (line) => console.log(`[e2e] ${line}`) });
   let serverUrl = process.env.DATABASE_URL_TEST;
   if (!serverUrl) {
     cluster = await startPgCluster({ log: (line) => console.log(`[e2e] ${line}`) });
@@ -14,7 +16,7 @@ try {
   }
   code = await runE2e({ serverUrl, playwrightArgs: process.argv.slice(2) });
 } catch (error) {
-  console.error(error);
+  console.error(error instanceof PrerequisiteError ? error.message : error);
 } finally {
   cluster?.stop();
 }

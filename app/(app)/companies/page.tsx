@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/app/_components/button-class";
 import { Card } from "@/app/_components/card";
 import { formatDateTime } from "@/app/_components/format-date";
 import { Money } from "@/app/_components/money";
@@ -18,7 +20,15 @@ export default async function CompaniesPage() {
 
   return (
     <>
-      <PageHeader title="Companies" description="Every company in Countinghouse, its owner, operating balance and what it sells." />
+      <PageHeader
+        title="Companies"
+        description="Every company in Countinghouse, its owner, operating balance and what it sells."
+        actions={
+          <Link href="/companies/new" className={buttonClass("primary")}>
+            Found a company
+          </Link>
+        }
+      />
       <Card>
         {companies.length === 0 ? (
           <p className="text-sm text-slate-600">No companies have been founded yet.</p>
@@ -39,7 +49,10 @@ export default async function CompaniesPage() {
                 {companies.map((c) => (
                   <tr key={c.id} className="border-b border-slate-100 align-top last:border-0">
                     <th scope="row" className="py-3 pr-4 text-left font-mono font-semibold text-slate-900">
-                      {c.ticker}
+                      <Link href={`/companies/${c.ticker}`} className="text-indigo-700 hover:underline">
+                        {c.ticker}
+                      </Link>
+                      {c.isPublic ? <span className="ml-1 block text-xs font-normal text-emerald-700">Public</span> : null}
                     </th>
                     <td className="py-3 pr-4">
                       <span className="font-medium text-slate-900">{c.name}</span>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { revokeApiTokenSchema } from "@/lib/auth/api-token.schema";
 import { requireActionUser } from "@/lib/auth/require-user";
@@ -29,8 +30,10 @@ export async function revokeApiTokenAction(_previous: FormState, formData: FormD
     if (!parsed.success) throw new AppError("invalid_input", "Choose a token to revoke.");
     await revokeApiToken({ userId: user.id, tokenId: parsed.data.tokenId });
     revalidatePath("/settings");
-    return { status: "success" };
   } catch (error) {
     return errorState(error);
   }
+  // The token's row disappears, so the confirmation travels in the URL to the page's status line.
+  // The name is only echoed back as text to the person who named it.
+  redirect(`/settings?revoked=${encodeURIComponent(field(formData, "tokenName").slice(0, 60))}`);
 }

@@ -45,7 +45,10 @@ export function SignInForm({
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">
+        <Link
+          href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}
+          className="font-medium text-indigo-700 hover:underline"
+        >
           Create an account
         </Link>
       </p>

@@ -1,7 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { signUp } from "@/lib/auth/sign-up";
 import { errorState, field, type FormState } from "@/app/_components/form-state";
@@ -11,7 +14,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const values = { name: input.name, email: input.email };
   let email: string;
   try {
-    email = (await signUp(input)).email;
+    email = (await signUp(input, { clientIp: clientIpFromHeaders(await headers()) })).email;
   } catch (error) {
     return errorState(error, values);
   }
@@ -24,5 +27,5 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
     if (signInErrorMessage(error)) redirect(`/sign-in?created=1&email=${encodeURIComponent(email)}`);
     throw error;
   }
-  redirect("/dashboard");
+  redirect(safeRedirectPath(formData.get("callbackUrl")));
 }

@@ -8,13 +8,14 @@ import { IDLE } from "@/app/_components/form-state";
 import { TextField } from "@/app/_components/text-field";
 import { signUpAction } from "./actions";
 
-export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
+export function SignUpForm({ minPasswordLength, callbackUrl }: { minPasswordLength: number; callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, IDLE);
   // Field errors speak for themselves; the form-level alert is for anything else.
   const message = state.fieldErrors ? undefined : state.message;
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={message} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <TextField
         label="Email"
@@ -32,7 +33,7 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
         autoComplete="new-password"
         required
         minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters.`}
+        hint={`At least ${minPasswordLength} characters, not a common password.`}
         error={state.fieldErrors?.password}
       />
       <SubmitButton className="w-full" pendingLabel="Creating account…">
@@ -40,7 +41,10 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-indigo-700 hover:underline">
+        <Link
+          href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}
+          className="font-medium text-indigo-700 hover:underline"
+        >
           Sign in
         </Link>
       </p>

@@ -25,20 +25,22 @@ export interface AdminAccountView {
 const KIND_LABEL: Record<AccountKind, string> = { PERSONAL: "Personal", COMPANY: "Company", SYSTEM: "System" };
 const STATUS_LABEL: Record<AccountStatus, string> = { OPEN: "Open", CLOSED: "Closed" };
 
+// Phones (stacked cards): name and balance on top, id and owner under the name, the rest labelled.
 const columns: ColumnDef<AdminAccountView>[] = [
-  { id: "id", accessorFn: (row) => row.id, header: "ID", sortDescFirst: false, cell: ({ row }) => <span className="tabular-nums">#{row.original.id}</span> },
+  { id: "id", accessorFn: (row) => row.id, header: "ID", sortDescFirst: false, meta: { phone: "sub" }, cell: ({ row }) => <span className="tabular-nums">#{row.original.id}</span> },
   {
     id: "name",
     accessorFn: (row) => row.name,
     header: "Name",
     sortDescFirst: false,
+    meta: { phone: "title" },
     cell: ({ row }) => (
       <Link href={`/accounts/${row.original.id}`} className="rounded font-medium text-indigo-700 hover:underline">
         {row.original.name}
       </Link>
     ),
   },
-  { id: "owner", accessorFn: (row) => row.owner, header: "Owner", sortDescFirst: false, cell: ({ row }) => row.original.owner },
+  { id: "owner", accessorFn: (row) => row.owner, header: "Owner", sortDescFirst: false, meta: { phone: "sub", className: "break-all" }, cell: ({ row }) => row.original.owner },
   { id: "kind", accessorFn: (row) => row.kind, header: "Kind", sortDescFirst: false, cell: ({ row }) => KIND_LABEL[row.original.kind] },
   { id: "currency", accessorFn: (row) => row.currency, header: "Currency", sortDescFirst: false, cell: ({ row }) => row.original.currency },
   {
@@ -61,7 +63,7 @@ const columns: ColumnDef<AdminAccountView>[] = [
     accessorFn: (row) => row.balance,
     header: "Balance",
     sortDescFirst: true,
-    meta: { align: "right" },
+    meta: { align: "right", phone: "amount" },
     cell: ({ row }) => (
       <span className={`whitespace-nowrap tabular-nums ${row.original.negative ? "text-red-700" : "text-slate-900"}`}>{row.original.balance}</span>
     ),
@@ -72,7 +74,7 @@ const columns: ColumnDef<AdminAccountView>[] = [
     header: "Last updated",
     sortDescFirst: true,
     cell: ({ row }) => (
-      <time dateTime={row.original.lastUpdatedIso} className="whitespace-nowrap">
+      <time dateTime={row.original.lastUpdatedIso}>
         {row.original.lastUpdated}
       </time>
     ),

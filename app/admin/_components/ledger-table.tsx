@@ -31,30 +31,47 @@ function AccountLink({ account }: { account: { id: string; name: string } }) {
   );
 }
 
+// Batch count and description live inside the Type and From → To cells: fewer columns fit the card.
 const columns: ColumnDef<AdminEntryView>[] = [
-  { id: "id", accessorFn: (row) => row.id, header: "ID", sortDescFirst: true, cell: ({ row }) => <span className="tabular-nums">#{row.original.id}</span> },
+  { id: "id", accessorFn: (row) => row.id, header: "ID", sortDescFirst: true, meta: { phone: "sub" }, cell: ({ row }) => <span className="tabular-nums">#{row.original.id}</span> },
   {
     id: "createdAt",
     accessorFn: (row) => row.createdAtIso,
     header: "Time",
     sortDescFirst: true,
+    meta: { phone: "sub", className: "min-w-28" },
     cell: ({ row }) => (
-      <time dateTime={row.original.createdAtIso} title={row.original.createdAtIso} className="whitespace-nowrap">
+      <time dateTime={row.original.createdAtIso} title={row.original.createdAtIso}>
         {row.original.createdAt}
       </time>
     ),
   },
-  { id: "type", header: "Type", enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.typeLabel}</span> },
+  {
+    id: "type",
+    header: "Type",
+    enableSorting: false,
+    meta: { phone: "sub" },
+    cell: ({ row }) => (
+      <>
+        {row.original.typeLabel}
+        {row.original.batchCount !== null ? <span className="text-slate-500"> ({row.original.batchCount} units)</span> : null}
+      </>
+    ),
+  },
   {
     id: "accounts",
     header: "From → To",
     enableSorting: false,
+    meta: { phone: "title" },
     cell: ({ row }) => (
-      <span className="flex flex-wrap items-baseline gap-x-1.5">
-        <AccountLink account={row.original.from} />
-        <span aria-label="to">→</span>
-        <AccountLink account={row.original.to} />
-      </span>
+      <>
+        <span className="flex flex-wrap items-baseline gap-x-1.5">
+          <AccountLink account={row.original.from} />
+          <span aria-label="to">→</span>
+          <AccountLink account={row.original.to} />
+        </span>
+        {row.original.description ? <span className="mt-0.5 block text-xs font-normal text-slate-600">{row.original.description}</span> : null}
+      </>
     ),
   },
   {
@@ -62,31 +79,26 @@ const columns: ColumnDef<AdminEntryView>[] = [
     accessorFn: (row) => row.amount,
     header: "Amount",
     sortDescFirst: true,
-    meta: { align: "right" },
+    meta: { align: "right", phone: "amount" },
     cell: ({ row }) => <span className="whitespace-nowrap font-medium tabular-nums text-slate-900">{row.original.amount}</span>,
   },
   {
     id: "balancesAfter",
     header: "Balances after (from / to)",
     enableSorting: false,
-    meta: { align: "right" },
+    meta: { align: "right", phone: "detail" },
+    // Two lines, so the column stays narrow enough for the table to fit its card at 1280 px.
     cell: ({ row }) => (
-      <span className="whitespace-nowrap tabular-nums">
-        {row.original.fromBalanceAfter} <span className="text-slate-400">/</span> {row.original.toBalanceAfter}
+      <span className="tabular-nums">
+        <span className="whitespace-nowrap">{row.original.fromBalanceAfter}</span> <span className="text-slate-400">/</span>{" "}
+        <span className="whitespace-nowrap">{row.original.toBalanceAfter}</span>
       </span>
     ),
   },
-  {
-    id: "batchCount",
-    header: "Batch",
-    enableSorting: false,
-    meta: { align: "right" },
-    cell: ({ row }) => <span className="tabular-nums">{row.original.batchCount ?? "—"}</span>,
-  },
-  { id: "description", header: "Description", enableSorting: false, cell: ({ row }) => row.original.description || "—" },
 ];
 
 export function LedgerTable({
+  timeZone,
   rows,
   pathname,
   values,
@@ -94,6 +106,8 @@ export function LedgerTable({
   size,
   pageSizes,
 }: {
+  /** The zone the From/To days and the times are in. */
+  timeZone: string;
   rows: AdminEntryView[];
   pathname: string;
   values: SearchValues;
@@ -114,8 +128,8 @@ export function LedgerTable({
         </SelectField>
         <InputField label="Currency" name="currency" defaultValue={values.currency ?? ""} placeholder="USD" maxLength={3} size={5} autoCapitalize="characters" />
         <InputField label="Account" name="account" defaultValue={values.account ?? ""} placeholder="#12" inputMode="numeric" hint="either side of the entry" />
-        <InputField label="From (UTC)" name="from" type="date" defaultValue={values.from ?? ""} />
-        <InputField label="To (UTC, inclusive)" name="to" type="date" defaultValue={values.to ?? ""} />
+        <InputField label={`From (${timeZone})`} name="from" type="date" defaultValue={values.from ?? ""} />
+        <InputField label={`To, inclusive (${timeZone})`} name="to" type="date" defaultValue={values.to ?? ""} />
       </FilterForm>
       <DataTable
         caption="Ledger entries with both accounts, amount and the balances right after each entry. Column headers sort the table."

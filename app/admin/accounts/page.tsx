@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/app/_components/format-date";
 import { PageHeader } from "@/app/_components/page-header";
+import { personTimeZone } from "@/app/_components/person-prefs";
 import { requireAdmin } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { listAdminAccounts } from "@/lib/ledger/admin-list-accounts";
@@ -21,6 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminAccountsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
   const values = firstValues(await searchParams);
+  const timeZone = await personTimeZone();
   const parsed = parseAdminAccountsParams(values);
   const page = parsed.ok ? await listAdminAccounts(db(), parsed.query) : null;
 
@@ -33,7 +35,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
     status: r.status,
     balance: formatMoney(r.balance, r.currency),
     negative: r.balance < 0n,
-    lastUpdated: formatDateTime(r.lastUpdated),
+    lastUpdated: formatDateTime(r.lastUpdated, timeZone),
     lastUpdatedIso: r.lastUpdated.toISOString(),
   }));
   const sort = parsed.ok ? { sort: parsed.query.sort, dir: parsed.query.dir } : { sort: "id", dir: "asc" as const };

@@ -6,8 +6,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 import { FormAlert } from "@/app/_components/form-alert";
 import { Money } from "@/app/_components/money";
+import { ResponsiveTable, type ResponsiveColumn, type ResponsiveRow } from "@/app/_components/responsive-table";
 import { readNdjson } from "./read-ndjson";
 import type { CorrectionJson, ProgressLine, RecalculateResultLine, StreamLine, VerifyResultLine, ViolationJson } from "./stream-lines";
 
@@ -56,9 +58,15 @@ export function BalanceTools() {
         <Button onClick={() => run("verify")} disabled={running !== null}>
           Verify
         </Button>
-        <Button variant="secondary" onClick={() => run("recalculate")} disabled={running !== null}>
+        <ConfirmButton
+          variant="secondary"
+          onConfirm={() => run("recalculate")}
+          disabled={running !== null}
+          question="Recalculate every balance from the ledger? Balance rows that disagree with it are overwritten; each correction is listed afterwards."
+          confirmLabel="Yes, recalculate"
+        >
           Recalculate all
-        </Button>
+        </ConfirmButton>
       </div>
 
       {running ? <ProgressBar label={LABELS[running].running} progress={progress} /> : null}
@@ -105,16 +113,19 @@ function VerifyResult({ data }: { data: VerifyResultLine }) {
         </strong>{" "}
         {summary} Recalculate all fixes balance rows; a broken chain needs a correcting entry.
       </div>
-      <ResultTable caption="Violations" headers={["Kind", "Account", "Currency", "Problem"]}>
-        {data.violations.map((v: ViolationJson, i) => (
-          <tr key={`${v.kind}-${v.accountId}-${i}`}>
-            <td className="px-4 py-3 font-mono text-xs text-slate-800">{v.kind}</td>
-            <td className="px-4 py-3 tabular-nums">{v.accountId ? `#${v.accountId}` : "—"}</td>
-            <td className="px-4 py-3">{v.currency}</td>
-            <td className="px-4 py-3 text-slate-700">{v.message}</td>
-          </tr>
-        ))}
-      </ResultTable>
+      <ResultTable
+        caption="Violations"
+        columns={[
+          { key: "kind", header: "Kind", phone: "title", className: "font-mono text-xs text-slate-800" },
+          { key: "account", header: "Account", phone: "amount", className: "tabular-nums" },
+          { key: "currency", header: "Currency", phone: "sub" },
+          { key: "problem", header: "Problem", phone: "detail", className: "text-slate-700" },
+        ]}
+        rows={data.violations.map((v: ViolationJson, i) => ({
+          id: `${v.kind}-${v.accountId}-${i}`,
+          cells: { kind: v.kind, account: v.accountId ? `#${v.accountId}` : "—", currency: v.currency, problem: v.message },
+        }))}
+      />
     </div>
   );
 }
@@ -137,40 +148,32 @@ function RecalculateResult({ data }: { data: RecalculateResultLine }) {
         </strong>{" "}
         {summary}
       </div>
-      <ResultTable caption="Corrected balances" headers={["Account", "Before", "After", "Change"]}>
-        {data.corrected.map((c: CorrectionJson) => (
-          <tr key={c.accountId}>
-            <td className="px-4 py-3 tabular-nums">#{c.accountId}</td>
-            <td className="px-4 py-3 text-right">{c.before === null ? "no balance row" : <Money minor={c.before} currency={c.currency} />}</td>
-            <td className="px-4 py-3 text-right">
-              <Money minor={c.after} currency={c.currency} />
-            </td>
-            <td className="px-4 py-3 text-right">
-              <Money minor={BigInt(c.after) - BigInt(c.before ?? "0")} currency={c.currency} signed />
-            </td>
-          </tr>
-        ))}
-      </ResultTable>
+      <ResultTable
+        caption="Corrected balances"
+        columns={[
+          { key: "account", header: "Account", phone: "title", className: "tabular-nums" },
+          { key: "before", header: "Before", align: "right", phone: "detail" },
+          { key: "after", header: "After", align: "right", phone: "sub-amount" },
+          { key: "change", header: "Change", align: "right", phone: "amount" },
+        ]}
+        rows={data.corrected.map((c: CorrectionJson) => ({
+          id: c.accountId,
+          cells: {
+            account: `#${c.accountId}`,
+            before: c.before === null ? "no balance row" : <Money minor={c.before} currency={c.currency} />,
+            after: <Money minor={c.after} currency={c.currency} />,
+            change: <Money minor={BigInt(c.after) - BigInt(c.before ?? "0")} currency={c.currency} signed />,
+          },
+        }))}
+      />
     </div>
   );
 }
 
-function ResultTable({ caption, headers, children }: { caption: string; headers: string[]; children: React.ReactNode }) {
+function ResultTable({ caption, columns, rows }: { caption: string; columns: ResponsiveColumn[]; rows: ResponsiveRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr className="text-left text-slate-600">
-            {headers.map((h) => (
-              <th key={h} scope="col" className="px-4 py-3 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-      </table>
+    <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 max-md:px-4">
+      <ResponsiveTable caption={caption} columns={columns} rows={rows} dense />
     </div>
   );
 }

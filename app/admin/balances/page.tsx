@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/app/_components/card";
 import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
+import { ResponsiveTable } from "@/app/_components/responsive-table";
 import { requireAdmin } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { currencyTotals } from "@/lib/ledger/currency-totals";
@@ -27,35 +28,29 @@ export default async function AdminBalancesPage() {
           <BalanceTools />
         </Card>
         <Card title="Totals per currency" description="Double entry: system accounts hold the other side of every deposit, so each total is zero.">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Sum of all balances per currency</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">Currency</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Accounts</th>
-                <th scope="col" className="py-2 text-right font-medium">Sum of balances</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {totals.map((t) => (
-                <tr key={t.currency} data-testid="currency-total">
-                  <td className="py-2 pr-4 font-medium text-slate-900">{t.currency}</td>
-                  <td className="py-2 pr-4 tabular-nums text-slate-700">{t.accounts.toLocaleString("en-US")}</td>
-                  <td className={`py-2 text-right ${t.total === 0n ? "text-slate-900" : "font-semibold text-red-700"}`}>
+          <ResponsiveTable
+            caption="Sum of all balances per currency"
+            empty="No accounts yet."
+            columns={[
+              { key: "currency", header: "Currency", phone: "title", className: "font-medium text-slate-900" },
+              { key: "accounts", header: "Accounts", phone: "sub", className: "tabular-nums text-slate-700" },
+              { key: "total", header: "Sum of balances", align: "right", phone: "amount" },
+            ]}
+            rows={totals.map((t) => ({
+              id: t.currency,
+              testId: "currency-total",
+              cells: {
+                currency: t.currency,
+                accounts: <><span className="md:hidden">Accounts: </span>{t.accounts.toLocaleString("en-US")}</>,
+                total: (
+                  <span className={t.total === 0n ? "text-slate-900" : "font-semibold text-red-700"}>
                     <Money minor={t.total} currency={t.currency} />
                     {t.total === 0n ? null : <span className="sr-only"> (should be zero)</span>}
-                  </td>
-                </tr>
-              ))}
-              {totals.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="py-4 text-center text-slate-600">
-                    No accounts yet.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+                  </span>
+                ),
+              },
+            }))}
+          />
         </Card>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { entryTypeLabel } from "@/app/_components/entry-type-label";
 import { formatDateTime } from "@/app/_components/format-date";
 import { PageHeader } from "@/app/_components/page-header";
+import { personTimeZone } from "@/app/_components/person-prefs";
 import { requireAdmin } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { firstValues, PAGE_SIZES } from "@/lib/ledger/admin-list-params";
@@ -22,12 +23,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminLedgerPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
   const values = firstValues(await searchParams);
-  const parsed = parseAdminEntriesParams(values);
+  const timeZone = await personTimeZone();
+  const parsed = parseAdminEntriesParams(values, timeZone);
   const page = parsed.ok ? await listAdminEntries(db(), parsed.query) : null;
 
   const rows: AdminEntryView[] = (page?.rows ?? []).map((e) => ({
     id: e.id.toString(),
-    createdAt: formatDateTime(e.createdAt),
+    createdAt: formatDateTime(e.createdAt, timeZone),
     createdAtIso: e.createdAt.toISOString(),
     typeLabel: entryTypeLabel(e.type),
     from: { id: e.from.id.toString(), name: e.from.name },
@@ -48,7 +50,7 @@ export default async function AdminLedgerPage({ searchParams }: { searchParams: 
         description="Every entry, newest first by default. Amounts sort by minor units, so filter by currency to compare them."
       />
       {parsed.ok ? null : <QueryErrors errors={parsed.errors} resetHref={PATH} />}
-      <LedgerTable rows={rows} pathname={PATH} values={values} sort={sort} size={parsed.ok ? parsed.query.size : 25} pageSizes={PAGE_SIZES} />
+      <LedgerTable timeZone={timeZone} rows={rows} pathname={PATH} values={values} sort={sort} size={parsed.ok ? parsed.query.size : 25} pageSizes={PAGE_SIZES} />
       <Pager
         label="Ledger"
         prevHref={page?.prevCursor ? hrefWith(PATH, values, { before: page.prevCursor }) : null}

@@ -1,49 +1,52 @@
+import type { ReactNode } from "react";
 import { entryTypeLabel } from "@/app/_components/entry-type-label";
 import { formatDateTime } from "@/app/_components/format-date";
 import { Money } from "@/app/_components/money";
+import { ResponsiveTable, type ResponsiveColumn } from "@/app/_components/responsive-table";
 import type { AccountEntry } from "@/lib/ledger/list-account-entries";
 
-export function EntriesTable({ entries, currency }: { entries: AccountEntry[]; currency: string }) {
-  if (entries.length === 0) return <p className="py-6 text-sm text-slate-600">No entries match.</p>;
+const COLUMNS: ResponsiveColumn[] = [
+  { key: "date", header: "Date", phone: "sub", className: "whitespace-nowrap text-slate-600" },
+  { key: "type", header: "Type", phone: "sub", className: "whitespace-nowrap" },
+  { key: "counterparty", header: "Counterparty", phone: "title" },
+  { key: "description", header: "Description", phone: "detail", className: "max-w-xs text-slate-700 md:truncate" },
+  { key: "amount", header: "Amount", align: "right", phone: "amount", className: "whitespace-nowrap" },
+  { key: "balanceAfter", header: "Balance after", label: "Balance", align: "right", phone: "sub-amount", className: "whitespace-nowrap text-slate-900" },
+];
+
+export function EntriesTable({ entries, currency, timeZone, empty = "No entries match." }: { entries: AccountEntry[]; currency: string; timeZone: string; empty?: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">Account history</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">Date</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Type</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Counterparty</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Description</th>
-            <th scope="col" className="py-2 pr-4 text-right font-medium">Amount</th>
-            <th scope="col" className="py-2 text-right font-medium">Balance after</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id.toString()} className="border-b border-slate-100 last:border-0" data-testid="entry-row">
-              <td className="whitespace-nowrap py-2.5 pr-4 text-slate-600">{formatDateTime(e.createdAt)}</td>
-              <td className="whitespace-nowrap py-2.5 pr-4">
-                {entryTypeLabel(e.type)}
-                {e.batchCount !== null ? <span className="ml-1 text-slate-500">({e.batchCount} units)</span> : null}
-              </td>
-              <td className="py-2.5 pr-4">
-                {/* Not a link: the counterparty's account page is theirs, not the viewer's. */}
-                <span className="text-slate-900">{e.counterpartyName}</span> <span className="text-slate-500">#{e.counterpartyAccountId.toString()}</span>
-              </td>
-              <td className="max-w-xs truncate py-2.5 pr-4 text-slate-700" title={e.description}>
-                {e.description}
-              </td>
-              <td className="whitespace-nowrap py-2.5 pr-4 text-right">
-                <Money minor={e.signedAmount} currency={currency} signed />
-              </td>
-              <td className="whitespace-nowrap py-2.5 text-right text-slate-900">
-                <Money minor={e.balanceAfter} currency={currency} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ResponsiveTable
+      caption="Account history"
+      columns={COLUMNS}
+      empty={empty}
+      rows={entries.map((e) => ({
+        id: e.id.toString(),
+        testId: "entry-row",
+        cells: {
+          date: <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, timeZone)}</time>,
+          type: (
+            <>
+              {entryTypeLabel(e.type)}
+              {e.batchCount !== null ? <span className="ml-1 text-slate-500">({e.batchCount} units)</span> : null}
+              {e.archived ? (
+                <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-200" title="Moved to the archive by the ledger archiver; still part of this history.">
+                  Archived
+                </span>
+              ) : null}
+            </>
+          ),
+          // Not a link: the counterparty's account page is theirs, not the viewer's.
+          counterparty: (
+            <>
+              <span className="text-slate-900">{e.counterpartyName}</span> <span className="font-normal text-slate-500">#{e.counterpartyAccountId.toString()}</span>
+            </>
+          ),
+          description: e.description ? <span title={e.description}>{e.description}</span> : null,
+          amount: <Money minor={e.signedAmount} currency={currency} signed />,
+          balanceAfter: <Money minor={e.balanceAfter} currency={currency} />,
+        },
+      }))}
+    />
   );
 }

@@ -1,4 +1,6 @@
 import { authenticateApiRequest } from "@/lib/auth/api-auth";
+import { checkGoingPublicQuietly } from "@/lib/companies/going-public";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute, jsonResponse, readJsonObject } from "@/lib/http/api-response";
 import { transfer } from "@/lib/ledger/transfer";
@@ -14,19 +16,20 @@ export const POST = apiRoute(async (request) => {
   const idempotencyKey = request.headers.get("idempotency-key");
   if (!idempotencyKey) throw new AppError("bad_request", "Send an Idempotency-Key header (1–255 visible ASCII characters) with every transfer.");
   const body = await readJsonObject(request);
-  const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : body[name] === undefined ? undefined : String(body[name]));
-  if (body.amount !== undefined && typeof body.amount !== "string") {
-    throw new AppError("invalid_input", "amount must be a string of minor units, e.g. \"2500\".", { fieldErrors: { amount: "Must be a string." } });
-  }
+  // Values go to the shared schema (lib/ledger/transfer.schema.ts) with their JSON types: an array
+  // or an object where text belongs is refused with a message naming the field, never stringified.
+  const text = (name: string) => body[name] as string | undefined;
   const { result, replayed } = await transfer(user, {
-    fromAccountId: field("fromAccountId") ?? "",
-    to: field("to") ?? "",
-    amount: field("amount") ?? "",
+    fromAccountId: text("fromAccountId")!,
+    to: text("to")!,
+    amount: text("amount")!,
     amountUnit: "minor",
-    currency: field("currency"),
-    description: field("description") ?? "",
+    currency: text("currency"),
+    description: text("description"),
     idempotencyKey,
   });
+  // A transfer that raised a company balance may list it (the transfer itself has committed).
+  if (!replayed) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
   const { entryId, fromBalanceAfter, amount, currency, ...rest } = result;
   return jsonResponse(
     { data: { id: entryId, ...rest, amount: { amount, currency }, fromBalanceAfter: { amount: fromBalanceAfter, currency } } },

@@ -1,0 +1,43 @@
+// Input schemas for companies, members and products: the same schema validates the form and the
+// action/route, and its issues become per-field messages.
+import { z } from "zod";
+import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
+
+export const TICKER_PATTERN = /^[A-Z]{1,5}$/;
+
+export const createCompanySchema = z.object({
+  name: z.string().trim().min(1, "Enter the company's name.").max(80, "Name is limited to 80 characters."),
+  // Typed in any case; stored upper-case.
+  ticker: z
+    .string()
+    .trim()
+    .transform((t) => t.toUpperCase())
+    .pipe(z.string().regex(TICKER_PATTERN, "A ticker is 1–5 letters A–Z, e.g. ACME.")),
+  description: z.string().trim().max(500, "Description is limited to 500 characters.").default(""),
+});
+export type CreateCompanyInput = z.input<typeof createCompanySchema>;
+
+export const grantAccessSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter the person's email address.")),
+  role: z.enum(["owner", "manager"], { message: "Choose owner or manager." }),
+});
+export type GrantAccessInput = z.input<typeof grantAccessSchema>;
+
+export const productSchema = z.object({
+  name: z.string().trim().min(1, "Enter the product's name.").max(80, "Name is limited to 80 characters."),
+  description: z.string().trim().max(500, "Description is limited to 500 characters.").default(""),
+  /** A decimal amount in the company's currency, e.g. "12.50"; parsed exactly by lib/money. */
+  price: z.string().trim().min(1, "Enter a price, e.g. 12.50."),
+  active: z.boolean().default(true),
+});
+export type ProductInput = z.input<typeof productSchema>;
+
+/** Parses or throws AppError("invalid_input") with per-field messages. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
+    throw new AppError("invalid_input", Object.values(fieldErrors)[0] ?? `Invalid ${what}.`, { fieldErrors });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,73 @@
+// Products: owners and managers ("spend" on the company) create, edit and deactivate them. Prices
+// are parsed exactly into minor units of the company's operating currency.
+import type { Db, Tx } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { requireCompanyAccess, type Actor } from "../ledger/account-access";
+import { parseAmount } from "../money/amount";
+import { marketConfig } from "../market/config";
+import { parseInput, productSchema, type ProductInput } from "./company.schema";
+
+export interface ProductView {
+  id: string;
+  name: string;
+  description: string;
+  priceMinor: bigint;
+  currency: string;
+  active: boolean;
+  totalSales: bigint;
+}
+
+const productSelect = { id: true, name: true, description: true, priceMinor: true, currency: true, active: true, totalSales: true } as const;
+
+export async function listProducts(tx: Tx, companyId: string): Promise<ProductView[]> {
+  // GOODS kind only: tickets belong to events (checkout), not to the marketplace.
+  return tx.product.findMany({ where: { companyId, kind: "GOODS" }, select: productSelect, orderBy: [{ active: "desc" }, { name: "asc" }] });
+}
+
+function parsePrice(text: string, currency: string): bigint {
+  try {
+    const minor = parseAmount(text, currency);
+    if (minor <= 0n) throw new AppError("invalid_input", "A price must be more than zero.");
+    return minor;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "Enter a price, e.g. 12.50.";
+    throw new AppError("invalid_input", message, { fieldErrors: { price: message } });
+  }
+}
+
+export async function createProduct(prisma: Db, actor: Actor, companyId: string, input: ProductInput): Promise<ProductView> {
+  const data = parseInput(productSchema, input, "product");
+  const currency = marketConfig().currency;
+  const priceMinor = parsePrice(data.price, currency);
+  return prisma.$transaction(async (tx) => {
+    await requireCompanyAccess(tx, actor, { id: companyId }, "spend");
+    return tx.product.create({
+      data: { companyId, name: data.name, description: data.description, priceMinor, currency, active: data.active },
+      select: productSelect,
+    });
+  });
+}
+
+export async function updateProduct(prisma: Db, actor: Actor, productId: string, input: ProductInput): Promise<ProductView> {
+  const data = parseInput(productSchema, input, "product");
+  return prisma.$transaction(async (tx) => {
+    const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true, currency: true, kind: true } });
+    if (!product || product.kind !== "GOODS") throw new AppError("not_found", "Product not found.");
+    await requireCompanyAccess(tx, actor, { id: product.companyId }, "spend");
+    const priceMinor = parsePrice(data.price, product.currency);
+    return tx.product.update({
+      where: { id: productId },
+      data: { name: data.name, description: data.description, priceMinor, active: data.active },
+      select: productSelect,
+    });
+  });
+}
+
+export async function setProductActive(prisma: Db, actor: Actor, productId: string, active: boolean): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true } });
+    if (!product) throw new AppError("not_found", "Product not found.");
+    await requireCompanyAccess(tx, actor, { id: product.companyId }, "spend");
+    await tx.product.update({ where: { id: productId }, data: { active } });
+  });
+}

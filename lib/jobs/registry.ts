@@ -1,0 +1,78 @@
+// Every background job the app runs. To add one (email delivery, idempotency-key cleanup, nightly
+// verification …) write its handler in its domain folder and add one entry here: the worker
+// creates the queue, the cron schedule and the worker for it, and /admin/jobs lists it.
+import { checkAllCompanies } from "../companies/going-public";
+import { deleteExpiredIdempotencyKeys } from "../ledger/idempotency-cleanup";
+import { verifyLedger } from "../ledger/verify";
+import { marketConfig } from "../market/config";
+import { runMarketplace } from "../market/run-marketplace";
+import { driftPrices } from "../stocks/drift-prices";
+import type { JobDefinition, JobOutput } from "./job-definition";
+
+export const JOBS: readonly JobDefinition[] = [
+  {
+    name: "marketplace-run",
+    title: "Marketplace",
+    description: "Buys random products with a random budget and posts two marketplace_batch entries per selling company.",
+    cron: marketConfig().marketplaceCron,
+    retryLimit: 3,
+    retryDelaySeconds: 5,
+    expireInSeconds: 300,
+    async run({ prisma, slot }): Promise<JobOutput> {
+      // The slot key makes the run idempotent: a retry or a duplicate job for this occurrence finds
+      // the recorded run and posts nothing.
+      const outcome = await runMarketplace(prisma, { slot: `scheduled:${slot.toISOString()}`, trigger: "scheduled" });
+      if (outcome.status === "duplicate") return { duplicate: true, slot: outcome.slot };
+      const r = outcome.run;
+      return { run: r.id, purchases: r.purchases, companies: r.companies, entries: r.entriesWritten, spent: String(r.spentMinor), wentPublic: r.wentPublic };
+    },
+  },
+  {
+    name: "price-drift",
+    title: "Share price drift",
+    description: "Moves every listed price 0.5% toward balance × 10 / shares (at most 3%), and lists companies that qualify.",
+    cron: marketConfig().driftCron,
+    retryLimit: 3,
+    retryDelaySeconds: 5,
+    expireInSeconds: 120,
+    async run({ prisma, slot }): Promise<JobOutput> {
+      // Going public first, so a company listed now starts drifting next time from its IPO price.
+      const listed = await checkAllCompanies(prisma);
+      const drift = await driftPrices(prisma, { now: slot });
+      return { listed: listed.map((l) => l.ticker), companies: drift.companies, changed: drift.changed };
+    },
+  },
+  {
+    name: "idempotency-cleanup",
+    title: "Idempotency key cleanup",
+    description: "Deletes idempotency keys older than the retention (at least 24 hours); later retries start new requests.",
+    cron: process.env.IDEMPOTENCY_CLEANUP_CRON ?? "17 * * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    expireInSeconds: 600,
+    async run({ prisma }): Promise<JobOutput> {
+      return { deleted: await deleteExpiredIdempotencyKeys(prisma) };
+    },
+  },
+  {
+    name: "ledger-verify",
+    title: "Nightly ledger verification",
+    description: "Checks every balance against the ledger, the balance-after chains and the per-currency totals; fails (visibly) on any violation.",
+    cron: process.env.LEDGER_VERIFY_CRON ?? "30 3 * * *",
+    retryLimit: 1,
+    retryDelaySeconds: 300,
+    expireInSeconds: 3600,
+    async run(): Promise<JobOutput> {
+      const report = await verifyLedger();
+      if (report.violations.length > 0) {
+        // A failed job is what /admin/jobs shows in red, with this message.
+        throw new Error(`${report.violations.length} ledger violation(s), first: ${report.violations[0]!.message}`);
+      }
+      return { accounts: report.accountsChecked, entries: report.entriesChecked, violations: 0 };
+    },
+  },
+];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return JOBS.find((j) => j.name === name);
+}

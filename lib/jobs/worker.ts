@@ -1,0 +1,72 @@
+// The pg-boss worker: one per process (the app's, via instrumentation.ts, and/or `npm run worker`).
+// With several processes each cron occurrence becomes one job (pg-boss files it under a singleton
+// slot), one worker claims it (SKIP LOCKED), and the handler's own slot key (e.g. the unique
+// marketplace_runs.slot) makes even a duplicate or retried job take effect once.
+import { PgBoss } from "pg-boss";
+import type { Db } from "../db/client";
+import { executeJob } from "./execute-job";
+import type { JobDefinition } from "./job-definition";
+import { JOBS } from "./registry";
+
+export const JOBS_SCHEMA = "pgboss";
+
+export interface WorkerOptions {
+  connectionString: string;
+  prisma: Db;
+  jobs?: readonly JobDefinition[];
+  /** Create or update the cron schedules (default true). */
+  schedule?: boolean;
+  /** Seconds between polls for new jobs (default 2). */
+  pollingIntervalSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface WorkerHandle {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
+  const jobs = options.jobs ?? JOBS;
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: JOBS_SCHEMA, max: 3, application_name: "countinghouse-jobs" });
+  boss.on("error", (error: Error) => log(`pg-boss error: ${error.message}`));
+  await boss.start();
+  for (const def of jobs) {
+    const queue = {
+      retryLimit: def.retryLimit,
+      retryDelay: def.retryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: def.expireInSeconds,
+    };
+    if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
+    else await boss.createQueue(def.name, queue);
+    if (options.schedule !== false) {
+      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
+      else await boss.unschedule(def.name);
+    }
+    await boss.work(def.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+      if (!job) return null;
+      return executeJob(def, options.prisma, { id: job.id, createdOn: job.createdOn, retryCount: job.retryCount, data: job.data });
+    });
+  }
+  log(`worker started: ${jobs.map((j) => `${j.name}${j.cron ? ` (${j.cron})` : ""}`).join(", ")}`);
+  return {
+    boss,
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
+
+/** Sends a job now (admin "Run now" of any job); the slot is the minute it was sent. */
+export async function sendJobNow(connectionString: string, name: string): Promise<string | null> {
+  const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 1, supervise: false, schedule: false });
+  await boss.start();
+  try {
+    return await boss.send(name, { slot: new Date().toISOString(), manual: true });
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+}
