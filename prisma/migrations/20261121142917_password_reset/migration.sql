@@ -43,7 +43,7 @@ ALTER TABLE "password_reset_tokens"
   ADD CONSTRAINT "password_reset_tokens_token_hash_check" CHECK ("token_hash" ~ '^[0-9a-f]{64}$'),
   ADD CONSTRAINT "password_reset_tokens_expiry_check" CHECK ("expires_at" > "created_at"),
   -- A token can only be used while it is valid (the redemption's guarded UPDATE also checks this).
-  ADD CONSTRAINT "password_reset_tokens_used_check" CHECK ("used_at" IS NULL OR ("used_at" >= "created_at" AND "used_at" <= "expires_at"));
+  ADD CONSTRAINT "password_reset_tokens_used_check" CHECK ("used_at" IS NULL OR "used_at" <= "expires_at");
 
 -- A password-reset email is queued with its sealed link; no other kind stores a payload today.
 ALTER TABLE "email_outbox"
