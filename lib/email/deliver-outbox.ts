@@ -6,15 +6,18 @@
 // - Without RESEND_API_KEY nothing is sent: messages stay `pending` (no attempt counted) and
 //   /admin/emails shows them rendered.
 // - Sending goes through the Resend SDK with the message's idempotency key
-//   (`invoice-email/<invoiceId>`), so a retry after a lost response never sends twice.
+//   (`invoice-email/<invoiceId>`, `password-reset/<tokenId>`), so a retry after a lost response
+//   never sends twice.
+// - Each kind is rendered at delivery time (render-outbox-message.ts): an invoice from its invoice
+//   row, a password reset from its sealed link. A reset link that was used, replaced or expired
+//   before it could be sent is not sent: the message ends `failed` with the reason, no retries.
 // - A message is leased before sending (`next_attempt_at` pushed forward in a guarded UPDATE), so
 //   two workers never send the same message at once.
 // - Failures are recorded (attempts, last error) and retried with exponential backoff; after
 //   MAX_ATTEMPTS the message is `failed` until an admin resends it.
 import { Resend } from "resend";
 import type { Db } from "../db/client";
-import { resolveInvoice } from "../invoicing/resolve-invoice";
-import { renderInvoiceEmail } from "./render-invoice-email";
+import { ObsoleteMessageError, renderOutboxMessage } from "./render-outbox-message";
 
 export const MAX_ATTEMPTS = 6;
 const LEASE_MS = 5 * 60_000;
@@ -24,7 +27,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-export type DeliveryOutcome = "sent" | "already_sent" | "not_configured" | "not_due" | "retry" | "failed";
+export type DeliveryOutcome = "sent" | "already_sent" | "not_configured" | "not_due" | "retry" | "failed" | "obsolete";
 
 export interface DeliveryOptions {
   now?: Date;
@@ -46,9 +49,7 @@ export async function deliverOutboxMessage(prisma: Db, id: string, options: Deli
   if (leased.count === 0) return "not_due";
 
   try {
-    if (!message.invoiceId) throw new Error(`outbox message ${id} has no invoice to render`);
-    const vm = await resolveInvoice(prisma, message.invoiceId);
-    const rendered = await renderInvoiceEmail(vm);
+    const rendered = await renderOutboxMessage(prisma, message);
     const resend = new Resend(apiKey);
     const { data, error } = await resend.emails.send(
       {
@@ -57,7 +58,7 @@ export async function deliverOutboxMessage(prisma: Db, id: string, options: Deli
         subject: message.subject,
         html: rendered.html,
         text: rendered.text,
-        attachments: [{ filename: rendered.attachment.filename, content: rendered.attachment.content }],
+        ...(rendered.attachments.length > 0 ? { attachments: rendered.attachments } : {}),
       },
       { idempotencyKey: message.idempotencyKey },
     );
@@ -68,6 +69,10 @@ export async function deliverOutboxMessage(prisma: Db, id: string, options: Deli
     });
     return "sent";
   } catch (error) {
+    if (error instanceof ObsoleteMessageError) {
+      await prisma.emailOutbox.update({ where: { id }, data: { status: "failed", lastError: error.message, nextAttemptAt: now } });
+      return "obsolete";
+    }
     const attempts = message.attempts + 1;
     const failed = attempts >= MAX_ATTEMPTS;
     await prisma.emailOutbox.update({
@@ -92,7 +97,7 @@ export async function deliverDueMessages(prisma: Db, limit = 20, options: Delive
     take: limit,
     select: { id: true },
   });
-  const counts: Record<DeliveryOutcome, number> = { sent: 0, already_sent: 0, not_configured: 0, not_due: 0, retry: 0, failed: 0 };
+  const counts: Record<DeliveryOutcome, number> = { sent: 0, already_sent: 0, not_configured: 0, not_due: 0, retry: 0, failed: 0, obsolete: 0 };
   for (const { id } of due) counts[await deliverOutboxMessage(prisma, id, { ...options, now })] += 1;
   return counts;
 }
