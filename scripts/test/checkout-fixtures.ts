@@ -1,5 +1,5 @@
 // Sellers, products, events and buyers for checkout tests, built through the app's own functions.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { addToCart } from "../../lib/checkout/cart";
 import { saveCustomer } from "../../lib/checkout/save-customer";
 import { completeCheckout, type CompletedCheckout } from "../../lib/checkout/complete-checkout";
@@ -29,7 +29,8 @@ export async function createSeller(options: {
     await ensureSystemAccounts(tx, [currency], ["mint", "tax"]);
     const ownerId =
       options.ownerId ?? (await tx.user.create({ data: { email: `seller-${randomUUID()}@example.test`, name: "Seller", passwordHash: "x" } })).id;
-    const ticker = `T${randomUUID().replace(/-/g, "").slice(0, 7).toUpperCase()}`;
+    // Tickers are 1–5 letters (companies_ticker_format); 26^5 leaves collisions negligible per test database.
+    const ticker = Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join("");
     const company = await tx.company.create({
       data: {
         name: `Seller ${ticker}`,
