@@ -18,15 +18,14 @@ export default function PasswordResetEmail({ name, resetUrl, expiresInMinutes }:
   return (
     <Html lang="en">
       <Head />
-      <Preview>Reset your Countinghouse password (the link works for {String(expiresInMinutes)} minutes)</Preview>
+      <Preview>{`Reset your Countinghouse password (the link works for ${expiresInMinutes} minutes)`}</Preview>
       <Body style={{ backgroundColor: "#f1f5f9", fontFamily: "Helvetica, Arial, sans-serif", padding: "24px 0" }}>
         <Container style={{ backgroundColor: "#ffffff", padding: "32px", maxWidth: "600px", borderRadius: "8px" }}>
           <Text style={{ ...small, fontWeight: 700 }}>Countinghouse</Text>
           <Heading as="h1" style={{ fontSize: "22px", margin: "20px 0 12px" }}>Reset your password</Heading>
-          <Text style={text}>Hello {name},</Text>
+          <Text style={text}>{`Hello ${name},`}</Text>
           <Text style={text}>
-            Someone (hopefully you) asked to reset the password of your Countinghouse account. Choose a new password
-            with the link below. It works once, for {expiresInMinutes} minutes, and signs you out everywhere else.
+            {`Someone (hopefully you) asked to reset the password of your Countinghouse account. Choose a new password with the link below. It works once, for ${expiresInMinutes} minutes, and signs you out everywhere else.`}
           </Text>
           <Link
             href={resetUrl}
