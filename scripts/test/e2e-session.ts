@@ -93,6 +93,8 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    // Links in emails (invoice, password reset) point at this server.
+    env.APP_BASE_URL = baseUrl;
     server = spawnNext(root, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env);
     await waitForHealthy(baseUrl, 60_000);
     log(`next start on ${baseUrl}, database ${database}`);
