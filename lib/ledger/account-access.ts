@@ -26,7 +26,7 @@ export interface AccessibleAccount {
 /** "view": owner or admin. "spend": the owner (the user, or the company's owner) only. */
 export type AccountPurpose = "view" | "spend";
 
-type AccountRecord = Omit<AccessibleAccount, "canSpend"> & { companyOwnerId: string | null };
+export type AccountRecord = Omit<AccessibleAccount, "canSpend"> & { companyOwnerId: string | null };
 
 export async function findAccount(tx: Tx, accountId: bigint): Promise<AccountRecord | null> {
   const row = await tx.account.findUnique({
@@ -64,7 +64,11 @@ export function isAccountOwner(actor: Actor, account: { userId: string | null; c
 }
 
 export async function requireAccountAccess(tx: Tx, actor: Actor, accountId: bigint, purpose: AccountPurpose): Promise<AccessibleAccount> {
-  const account = await findAccount(tx, accountId);
+  return accessibleAccount(actor, await findAccount(tx, accountId), purpose);
+}
+
+/** The rule of requireAccountAccess, for callers that read the account themselves. Throws not_found. */
+export function accessibleAccount(actor: Actor, account: AccountRecord | null, purpose: AccountPurpose): AccessibleAccount {
   const canSpend = account !== null && isAccountOwner(actor, account);
   const allowed = canSpend || (account !== null && purpose === "view" && actor.role === "ADMIN");
   if (!account || !allowed) throw new AppError("not_found", "Account not found.");
