@@ -2,8 +2,8 @@
 //   - SIGKILL an app instance at random moments (at least 5 per run) and restart it after a pause;
 //   - pg_terminate_backend on random app connections (never the checker's own);
 //   - one PostgreSQL restart mid-run (`pg_ctl stop -m fast` + start: sessions are cut off).
-// Kills are spread over the run and only hit an instance while the other one is up, so the
-// "load balancer" always has somewhere to send retries — the situation a real deployment is in.
+// Kills are spread over the run and alternate between instances; under load a restart takes
+// seconds, so at times both are down and clients retry until one answers again.
 import type pg from "pg";
 import type { Random } from "../test/seeded-random";
 import type { AppInstance } from "./app-instances";
@@ -51,9 +51,12 @@ export async function injectFaults(plan: FaultPlan): Promise<FaultRecord[]> {
     if (wait > 0) await sleep(wait);
     if (plan.shouldStop()) break;
     if (event.kind === "app-kill") {
-      // Wait (briefly) until every instance is up, then kill the next one in turn.
-      for (let i = 0; i < 100 && !plan.instances.every((x) => x.up); i++) await sleep(100);
-      const instance = plan.instances[victim++ % plan.instances.length]!;
+      // The next instance in turn that is up (waiting for one if all are restarting): sometimes
+      // both are down at once, and clients must keep retrying until one is back.
+      for (let i = 0; i < 300 && !plan.instances.some((x) => x.up); i++) await sleep(100);
+      const n = plan.instances.length;
+      const instance = [...Array(n).keys()].map((k) => plan.instances[(victim + k) % n]!).find((x) => x.up) ?? plan.instances[victim % n]!;
+      victim = plan.instances.indexOf(instance) + 1;
       const record: FaultRecord = { atSeconds: at(), kind: "app-kill", target: instance.name, outcome: "", ok: false };
       records.push(record);
       await instance.kill();

@@ -61,7 +61,8 @@ export const transferFormKind: OperationKind = {
         form.set("description", record.description);
         const answer = await untilAnswered(
           context.balancer,
-          (base) => new Request(`${base}/transfer`, { method: "POST", headers: { cookie: context.cookies.header() }, body: form }),
+          // A browser sends Origin with a form POST; Next checks it against Host for server actions.
+          (base) => new Request(`${base}/transfer`, { method: "POST", headers: { cookie: context.cookies.header(), origin: base }, body: form }),
           context.giveUpAt,
         );
         retries += answer.retries;
