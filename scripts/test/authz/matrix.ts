@@ -28,8 +28,9 @@ const api = (anonymous: number, alice: number, bob: number, admin: number, extra
 
 export const HTTP_MATRIX: Record<string, HttpEntry> = {
   "page /": page(307, 307, 307, 307),
-  "page /sign-in": page(200, 200, 200, 200),
-  "page /sign-up": page(200, 200, 200, 200),
+  // Signed in, the auth pages send you on to the dashboard.
+  "page /sign-in": page(200, 307, 307, 307),
+  "page /sign-up": page(200, 307, 307, 307),
   "page /dashboard": page(SIGN_IN, 200, 200, 200),
   "page /accounts": page(SIGN_IN, 200, 200, 200),
   "page /accounts/[id]": page(SIGN_IN, 200, 404, 200),
