@@ -85,6 +85,10 @@ try {
       if (!running) break;
       await checker.quick(`during the run (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
       if (tick % 3 === 0) await checker.verify(`during the run (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
+      if (tick % 15 === 0) {
+        const ops = history.summary(1).reduce((n, k) => n + k.count, 0);
+        log(`${((performance.now() - startedAt) / 1000).toFixed(0)} s: ${ops} operations, ${history.violations.length} violations, ${checker.verifications} verifications`);
+      }
     }
   })();
   const faults: Promise<FaultRecord[]> = options.faults

@@ -51,7 +51,7 @@ describe("account read endpoints under hostile input", () => {
         if (answer.status === 200) expect((answer.body as { data: { id: string } }).data.id).toBe(String(alice.accountId));
         else expect(answer.body).toEqual(NOT_FOUND);
       }),
-      fuzzParams(1000),
+      fuzzParams(500),
     );
     expect(await dbState()).toEqual(before);
   });
@@ -64,7 +64,7 @@ describe("account read endpoints under hostile input", () => {
         if (answer.status === 400) expectNamesField(answer.body, QUERY_FIELDS);
         else if (answer.status === 404) expect(answer.body).toEqual(NOT_FOUND);
       }),
-      fuzzParams(1000),
+      fuzzParams(800),
     );
     expect(await dbState()).toEqual(before);
   });
@@ -82,7 +82,7 @@ describe("account read endpoints under hostile input", () => {
         if (answer.status === 400) expectNamesField(answer.body, QUERY_FIELDS);
         else expect(answer.body).toEqual(NOT_FOUND);
       }),
-      fuzzParams(300),
+      fuzzParams(200),
     );
   });
 

@@ -54,9 +54,9 @@ describe("POST /api/v1/transfers under hostile input", () => {
           else if (answer.status >= 400) expectNamesField(answer.body, FIELDS);
         },
       ),
-      fuzzParams(2500),
+      fuzzParams(2000),
     );
-    expect(cases).toBeGreaterThanOrEqual(2500);
+    expect(cases).toBeGreaterThanOrEqual(2000);
     const after = await dbState();
     // Acknowledged transfers are the only change: one entry and one idempotency key each.
     expect(after.counts.ledger_entries - before.counts.ledger_entries).toBe(created);
