@@ -4,8 +4,7 @@
 import { CookieJar, GaveUp, untilAnswered } from "../http";
 import type { ClientContext, OperationKind } from "./kind";
 
-/** Signs the client in; resolves to whether a session cookie was issued. Throws GaveUp when unanswered. */
-export async function signIn(context: ClientContext, jar: CookieJar): Promise<{ ok: boolean; retries: number; detail: string }> {
+async function attemptSignIn(context: ClientContext, jar: CookieJar): Promise<{ location: string; status: number; retries: number }> {
   const csrf = await untilAnswered(context.balancer, (base) => new Request(`${base}/api/auth/csrf`, { headers: { cookie: jar.header() } }), context.giveUpAt);
   jar.store(csrf.headers);
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
@@ -20,10 +19,29 @@ export async function signIn(context: ClientContext, jar: CookieJar): Promise<{ 
       }),
     context.giveUpAt,
   );
-  jar.store(callback.headers);
   const location = callback.headers.get("location") ?? "";
-  const ok = callback.status === 302 && !location.includes("error=") && jar.has("authjs.session-token");
-  return { ok, retries: csrf.retries + callback.retries, detail: `${callback.status} ${location}` };
+  if (!location.includes("error=")) jar.store(callback.headers);
+  return { location, status: callback.status, retries: csrf.retries + callback.retries };
+}
+
+/**
+ * Signs the client in; resolves to whether a session cookie was issued. Auth.js answers an exception
+ * inside authorize() (its database connection cut by a fault) with a redirect to ?error=Configuration:
+ * a server error, not a refusal, so that is retried like a 5xx. Throws GaveUp when never answered.
+ */
+export async function signIn(context: ClientContext, jar: CookieJar): Promise<{ ok: boolean; retries: number; detail: string }> {
+  let retries = 0;
+  for (;;) {
+    const attempt = await attemptSignIn(context, jar);
+    retries += attempt.retries;
+    if (!attempt.location.includes("error=Configuration")) {
+      const ok = attempt.status === 302 && !attempt.location.includes("error=") && jar.has("authjs.session-token");
+      return { ok, retries, detail: `${attempt.status} ${attempt.location}` };
+    }
+    retries++;
+    if (Date.now() > context.giveUpAt) throw new GaveUp("sign-in kept failing with error=Configuration");
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export const signInKind: OperationKind = {

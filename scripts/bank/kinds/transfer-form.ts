@@ -8,6 +8,10 @@ import type { WriteRecord } from "../history";
 import type { ClientContext, OperationKind } from "./kind";
 import { signIn } from "./sign-in";
 
+// Form messages that mean "nothing is known to have happened, try again": an unexpected error, a
+// lock timeout, a lost database connection (lib/db/database-errors.ts).
+const RETRYABLE_MESSAGES = ["Something went wrong on our side", "The ledger is busy", "The connection to the database was interrupted"];
+
 const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
 
 /** The hidden inputs of the page's forms, name → value (HTML entities decoded). */
@@ -73,13 +77,14 @@ export const transferFormKind: OperationKind = {
         }
         // The generic message means the action failed unexpectedly (e.g. its connection was
         // terminated): ambiguous, so retry with the same key like a person pressing the button again.
-        if (answer.text.includes("Something went wrong on our side") || answer.text.includes("The ledger is busy")) {
+        if (RETRYABLE_MESSAGES.some((m) => answer.text.includes(m))) {
           retries++;
           continue;
         }
         record.status = "refused";
         if (!answer.text.includes("Insufficient funds") && !answer.text.includes("insufficient")) {
-          context.history.violation(`${this.name}: unexpected inline error for ${key}: ${answer.text.match(/role="alert"[^<]*<[^>]*>([^<]{0,200})/)?.[1] ?? "(none found)"}`);
+          const shown = [...answer.text.matchAll(/role="alert"[^>]*>([^<]{1,200})|-error"[^>]*>([^<]{1,200})/g)].map((m) => m[1] ?? m[2]);
+          context.history.violation(`${this.name}: unexpected inline error for ${key}: ${shown.join(" | ") || "(none found)"}`);
         }
         return context.history.operation(this.name, "refused", performance.now() - started, retries);
       }
