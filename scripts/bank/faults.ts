@@ -34,8 +34,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function injectFaults(plan: FaultPlan): Promise<FaultRecord[]> {
   const records: FaultRecord[] = [];
   const at = () => (performance.now() - plan.startedAt) / 1000;
-  const kills = Math.max(5, Math.round(plan.durationMs / 6000));
-  const terminations = Math.max(4, Math.round(plan.durationMs / 4000));
+  // At least 5 per run (issue 9); in long runs one per ~20 s, so that under load
+  // (a restart takes 5–30 s on a busy 2-core machine) the app is not down most of the time.
+  const kills = Math.max(5, Math.round(plan.durationMs / 20_000));
+  const terminations = Math.max(4, Math.round(plan.durationMs / 10_000));
   // One timeline of events in [5 %, 85 %] of the run, so the last restarts finish while load continues.
   const events: { t: number; kind: FaultRecord["kind"] }[] = [];
   const span = plan.durationMs * 0.8;
