@@ -33,7 +33,7 @@ const options = parseBankOptions(process.argv.slice(2));
 const logDir = mkdtempSync(path.join(tmpdir(), "countinghouse-bank-"));
 const DATABASE = "bank";
 /** After the run ends, unanswered operations keep retrying this long before they count as unresolved. */
-const GRACE_MS = 60_000;
+const GRACE_MS = 120_000;
 
 let cluster: PgCluster | undefined;
 const instances: AppInstance[] = [];
@@ -101,10 +101,23 @@ try {
         random: seededRandom(options.seed ^ 0x5eed),
         startedAt,
         durationMs: options.durationMs,
-        shouldStop: () => Date.now() > endAt,
       })
     : Promise.resolve([]);
-  const { maxInFlight } = await runClients({ users, kinds: OPERATION_KINDS, balancer: new Balancer(instances), history, seed: options.seed, endAt, giveUpAt: endAt + GRACE_MS });
+  let faultsDone = !options.faults;
+  const markDone = () => {
+    faultsDone = true;
+  };
+  faults.then(markDone, markDone);
+  const { maxInFlight } = await runClients({
+    users,
+    kinds: OPERATION_KINDS,
+    balancer: new Balancer(instances),
+    history,
+    seed: options.seed,
+    // The planned duration, and at least until every fault is injected and every instance is back.
+    done: () => Date.now() >= endAt && faultsDone,
+    giveUpAt: endAt + GRACE_MS,
+  });
   const seconds = (performance.now() - startedAt) / 1000;
   const faultRecords = await faults;
   running = false;

@@ -14,7 +14,8 @@ export async function runClients(options: {
   balancer: Balancer;
   history: History;
   seed: number;
-  endAt: number;
+  /** Clients start no new operation once this says so. */
+  done: () => boolean;
   giveUpAt: number;
 }): Promise<{ maxInFlight: number }> {
   const { kinds } = options;
@@ -39,7 +40,7 @@ export async function runClients(options: {
         seen: new Map(),
         ownAcked: 0n,
       };
-      while (Date.now() < options.endAt) {
+      while (!options.done()) {
         let roll = random.next() * totalWeight;
         const kind = kinds.find((k) => (roll -= k.weight) < 0) ?? kinds[0]!;
         inFlight++;
