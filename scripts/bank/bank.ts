@@ -24,7 +24,7 @@ import { OPERATION_KINDS } from "./kinds";
 import { parseBankOptions } from "./options";
 import { printReport, type BankReport } from "./report";
 import { runClients } from "./run-clients";
-import { startWorkerIfAny } from "./worker-hook";
+import { startWorkerIfAny, workerScript } from "./worker-hook";
 import { createBankWorld } from "./world";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -58,6 +58,8 @@ try {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
+    // With a separate worker process, the app instances leave the jobs to it.
+    ...(workerScript(root) ? { JOBS_IN_APP: "0" } : {}),
   };
   if (stale) {
     log(`next build (${reason})`);
@@ -67,7 +69,7 @@ try {
   const startSeconds = await Promise.all(instances.map((i) => i.start()));
   log(`next start ×2: ${instances.map((i, n) => `${i.name} ${i.baseUrl} (${startSeconds[n]!.toFixed(1)} s)`).join(", ")}`);
   const worker = startWorkerIfAny(root, env, logDir);
-  log(worker ? "job worker started" : "no job worker yet (worker-hook.ts): checkouts and emails are pending");
+  log(worker ? `job worker started (npm run ${workerScript(root)})` : "no job worker in this branch (worker-hook.ts)");
 
   // The checker's Prisma client (lib/ledger/verify.ts) marks its connections so faults spare them.
   process.env.DATABASE_URL = `${databaseUrl}?application_name=bank-checker`;
