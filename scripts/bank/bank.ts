@@ -6,6 +6,7 @@
 // running transfers and reads against both through a round-robin balancer, a checker during and
 // after the run and, with --faults, process kills, connection kills and a database restart.
 // Exit code 1 on any violation.
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,8 +38,10 @@ const GRACE_MS = 120_000;
 
 let cluster: PgCluster | undefined;
 const instances: AppInstance[] = [];
+let worker: ChildProcess | undefined;
 let exitCode = 1;
 const teardown = async () => {
+  worker?.kill("SIGTERM");
   await Promise.all(instances.map((i) => i.stop()));
   cluster?.stop();
 };
@@ -68,7 +71,7 @@ try {
   for (const name of ["app-a", "app-b"]) instances.push(await AppInstance.create(name, root, env, logDir));
   const startSeconds = await Promise.all(instances.map((i) => i.start()));
   log(`next start ×2: ${instances.map((i, n) => `${i.name} ${i.baseUrl} (${startSeconds[n]!.toFixed(1)} s)`).join(", ")}`);
-  const worker = startWorkerIfAny(root, env, logDir);
+  worker = startWorkerIfAny(root, env, logDir);
   log(worker ? `job worker started (npm run ${workerScript(root)})` : "no job worker in this branch (worker-hook.ts)");
 
   // The checker's Prisma client (lib/ledger/verify.ts) marks its connections so faults spare them.
@@ -152,7 +155,6 @@ try {
   printReport(report);
   if (options.jsonReport) writeFileSync(options.jsonReport, JSON.stringify(report, null, 2));
   exitCode = history.violations.length === 0 ? 0 : 1;
-  worker?.kill("SIGTERM");
 } catch (error) {
   console.error(error);
 } finally {
