@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native/WASM server packages are loaded from node_modules at runtime rather than bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@react-pdf/renderer", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

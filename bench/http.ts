@@ -5,7 +5,8 @@
 // and pgbench's raw transfer SQL as the reference, in the same run. Reports requests/s, p50/p99
 // latency, Node CPU ms per request (the server process, from /proc), and database statements per
 // request (pg_stat_statements: round trips, authentication included). Ends with ledger verification.
-// Timings go to stdout, never into tests. Knobs: BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (16),
+// Timings go to stdout, never into tests. Knobs: BENCH_HTTP_SECONDS (6 per round), BENCH_HTTP_ROUNDS (2),
+// BENCH_HTTP_CONNECTIONS (16),
 // BENCH_HTTP_ACCOUNTS (2000), BENCH_HTTP_COMPARE=0 (skip the LEDGER_COALESCE=0 server),
 // BENCH_HTTP_CPU_PROF=<dir> (write the server's V8 CPU profiles there), BENCH_DATABASE_URL.
 import { randomBytes } from "node:crypto";
@@ -25,9 +26,10 @@ import { StatementCounter } from "./statement-stats";
 import { int, ratio } from "./stats";
 
 const intEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const seconds = intEnv("BENCH_HTTP_SECONDS", 10);
+const seconds = intEnv("BENCH_HTTP_SECONDS", 6);
 const connections = intEnv("BENCH_HTTP_CONNECTIONS", 16);
 const accountCount = intEnv("BENCH_HTTP_ACCOUNTS", 2000);
+const rounds = Math.max(1, intEnv("BENCH_HTTP_ROUNDS", 2));
 const log = (line: string) => console.log(line);
 const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
@@ -46,7 +48,7 @@ const database = await openBenchDatabase({ serverUrl: process.env.BENCH_DATABASE
 process.env.DATABASE_URL = database.url;
 const rows: Row[] = [];
 const notes: string[] = [];
-let server: AppServer | undefined;
+const servers: AppServer[] = [];
 try {
   const header = `Countinghouse HTTP benchmark — ${new Date().toISOString()}\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load avg at start ${loadAvg()}\ndatabase: ${database.description}`;
   log(header);
@@ -66,65 +68,93 @@ try {
   await ensureProductionBuild(env, log);
   const counter = await StatementCounter.open(database.url, database.hasStatements);
 
-  const measure = async (label: string, scenario: Scenario, app: AppServer) => {
-    await runLoad({ baseUrl: app.baseUrl, scenario, users, connections, seconds: 2 }); // warm-up, unmeasured
-    await counter.reset();
-    const cpu0 = app.cpuMs();
-    const load = await runLoad({ baseUrl: app.baseUrl, scenario, users, connections, seconds });
-    const cpuMs = app.cpuMs() - cpu0;
-    const stats = await counter.read();
-    rows.push({
-      label,
-      perSecond: load.perSecond,
-      p50: load.p50,
-      p99: load.p99,
-      cpuMsPerRequest: cpuMs / Math.max(1, load.requests),
-      statementsPerRequest: stats ? stats.calls / Math.max(1, load.requests) : Number.NaN,
-      non2xx: load.non2xx,
-      errors: load.errors,
-    });
-    log(`  ${label.padEnd(44)} ${int(load.perSecond).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms${load.non2xx ? `  non-2xx ${load.non2xx}: ${load.sampleFailures.join(" | ")}` : ""}`);
-  };
-
+  // Both servers run from the start and the scenarios alternate between them, round after round (in
+  // reverse order every other round), so a drift in the machine's load (shared with other work) hits
+  // every scenario alike; the figures are sums over the rounds.
   const serve = (coalesce: boolean, profileTag: string) => {
     const profileDir = process.env.BENCH_HTTP_CPU_PROF;
     const nodeOptions = profileDir ? `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir, profileTag)}` : "";
     return startAppServer({ ...env, LEDGER_COALESCE: coalesce ? "1" : "0", NODE_OPTIONS: [env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(" ") });
   };
-
-  log(`\nHTTP, ${connections} connections, ${seconds} s per scenario (after 2 s warm-up):`);
-  server = await serve(true, "coalescing");
-  await measure("GET /api/health", "health", server);
-  await measure("GET /api/v1/accounts/:id", "account", server);
-  await measure("POST /api/v1/transfers uniform (coalescing)", "transfer-uniform", server);
-  await measure("POST /api/v1/transfers hot (coalescing)", "transfer-hot", server);
-  await server.stop();
-  server = undefined;
+  const coalescing = await serve(true, "coalescing");
+  servers.push(coalescing);
+  const scenarios: [string, Scenario, AppServer][] = [
+    ["GET /api/health", "health", coalescing],
+    ["GET /api/v1/accounts/:id", "account", coalescing],
+    ["POST /api/v1/transfers uniform (coalescing)", "transfer-uniform", coalescing],
+    ["POST /api/v1/transfers hot (coalescing)", "transfer-hot", coalescing],
+  ];
   if (process.env.BENCH_HTTP_COMPARE !== "0") {
-    server = await serve(false, "one-call-each");
-    await measure("POST /api/v1/transfers uniform (LEDGER_COALESCE=0)", "transfer-uniform", server);
-    await measure("POST /api/v1/transfers hot (LEDGER_COALESCE=0)", "transfer-hot", server);
-    await server.stop();
-    server = undefined;
+    const oneEach = await serve(false, "one-call-each");
+    servers.push(oneEach);
+    scenarios.push(
+      ["POST /api/v1/transfers uniform (LEDGER_COALESCE=0)", "transfer-uniform", oneEach],
+      ["POST /api/v1/transfers hot (LEDGER_COALESCE=0)", "transfer-hot", oneEach],
+    );
   }
-  await counter.close();
+  for (const [, scenario, app] of scenarios) await runLoad({ baseUrl: app.baseUrl, scenario, users, connections, seconds: 2 }); // warm-up, unmeasured
 
-  // The raw reference, same cluster, same run.
+  log(`\nHTTP, ${connections} connections, ${rounds} round(s) × ${seconds} s per scenario, interleaved:`);
+  const totals = new Map<string, { requests: number; seconds: number; cpuMs: number; statements: number; p50: number[]; p99: number[]; non2xx: number; errors: number }>();
+  // The raw reference, same cluster, interleaved with the rest: pgbench's transfer SQL.
   const reference: Record<string, number> = {};
+  const referenceRuns: Record<string, number[]> = {};
+  let pgbenchMissing: string | null = null;
   try {
     findPgbench();
+  } catch (error) {
+    pgbenchMissing = (error as Error).message;
+    notes.push(`pgbench reference NOT run: ${pgbenchMissing}`);
+    log(`  ${notes.at(-1)}`);
+  }
+  const runReference = async () => {
+    if (pgbenchMissing) return;
     const first = accounts.personal[0]!;
     const last = accounts.personal.at(-1)!;
     for (const workload of ["uniform", "hot"] as const) {
       const script = path.join(import.meta.dirname, `transfer-${workload}.sql`);
       const r = await runPgbench({ url: database.url, script, clients: connections, seconds, variables: { first, last, hot: first, amt: 1 } });
-      reference[workload] = r.tps;
-      log(`  pgbench transfers ${workload.padEnd(28)} ${int(r.tps).padStart(6)} tps  latency avg ${r.latencyMs} ms`);
+      (referenceRuns[workload] ??= []).push(r.tps);
+      log(`  ${`pgbench raw SQL transfers, ${workload}`.padEnd(52)} ${int(r.tps).padStart(6)} tps   latency avg ${r.latencyMs} ms`);
     }
-  } catch (error) {
-    notes.push(`pgbench reference NOT run: ${(error as Error).message}`);
-    log(`  ${notes.at(-1)}`);
+  };
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) await runReference();
+    for (const [label, scenario, app] of round % 2 === 0 ? scenarios : [...scenarios].reverse()) {
+      await counter.reset();
+      const cpu0 = app.cpuMs();
+      const load = await runLoad({ baseUrl: app.baseUrl, scenario, users, connections, seconds });
+      const cpuMs = app.cpuMs() - cpu0;
+      const stats = await counter.read();
+      const t = totals.get(label) ?? { requests: 0, seconds: 0, cpuMs: 0, statements: 0, p50: [], p99: [], non2xx: 0, errors: 0 };
+      t.requests += load.requests;
+      t.seconds += load.requests / load.perSecond;
+      t.cpuMs += cpuMs;
+      t.statements += stats?.calls ?? Number.NaN;
+      t.p50.push(load.p50);
+      t.p99.push(load.p99);
+      t.non2xx += load.non2xx;
+      t.errors += load.errors;
+      totals.set(label, t);
+      log(`  ${label.padEnd(52)} ${int(load.perSecond).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms${load.non2xx ? `  non-2xx ${load.non2xx}: ${load.sampleFailures.join(" | ")}` : ""}`);
+    }
+    if (round % 2 === 1) await runReference();
   }
+  for (const [workload, runs] of Object.entries(referenceRuns)) reference[workload] = runs.reduce((sum, v) => sum + v, 0) / runs.length;
+  for (const [label, t] of totals) {
+    rows.push({
+      label,
+      perSecond: t.requests / t.seconds,
+      p50: Math.max(...t.p50),
+      p99: Math.max(...t.p99),
+      cpuMsPerRequest: t.cpuMs / Math.max(1, t.requests),
+      statementsPerRequest: t.statements / Math.max(1, t.requests),
+      non2xx: t.non2xx,
+      errors: t.errors,
+    });
+  }
+  for (const app of servers.splice(0)) await app.stop();
+  await counter.close();
 
   const report = await verifyLedger();
   const verification = `${report.violations.length} violation(s) over ${int(report.accountsChecked)} accounts and ${int(report.entriesChecked)} entries`;
@@ -133,7 +163,7 @@ try {
   console.log(`\n${"=".repeat(100)}\nSUMMARY\n${header}\nload avg at end ${loadAvg()}\n`);
   console.log(
     formatTable(
-      ["scenario", "req/s", "of health", "of pgbench", "p50 ms", "p99 ms", "node CPU ms/req", "db statements/req", "non-2xx", "errors"],
+      ["scenario", "req/s", "of health", "of pgbench", "p50 ms (worst round)", "p99 ms (worst round)", "node CPU ms/req", "db statements/req", "non-2xx", "errors"],
       [
         ...rows.map((r) => {
           const workload = r.label.includes("uniform") ? "uniform" : r.label.includes("hot") ? "hot" : null;
@@ -165,7 +195,7 @@ try {
   );
   if (report.violations.length > 0) process.exitCode = 1;
 } finally {
-  await server?.stop();
+  for (const app of servers) await app.stop();
   await disconnectDb().catch(() => undefined);
   await database.close();
 }

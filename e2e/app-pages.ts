@@ -9,7 +9,7 @@ export type Audience = "signed-out" | "member" | "admin";
 export interface AppPage {
   /** The route as written in app/, e.g. "/accounts/[id]". */
   route: string;
-  /** Who can open it: sign-in pages signed out, /admin as the admin, the rest as a member. */
+  /** Who can open it: sign-in, sign-up and password-reset pages signed out, /admin as the admin, the rest as a member. */
   audience: Audience;
 }
 
@@ -36,6 +36,6 @@ export function appPages(): AppPage[] {
     .sort()
     .map((route) => ({
       route,
-      audience: route.startsWith("/admin") ? "admin" : /^\/sign-(in|up)$/.test(route) ? "signed-out" : "member",
+      audience: route.startsWith("/admin") ? "admin" : /^\/(sign-(in|up)|forgot-password|reset-password)$/.test(route) ? "signed-out" : "member",
     }));
 }

@@ -20,7 +20,9 @@ const MAIN_NAV = [
   { href: "/portfolio", label: "Portfolio" },
   { href: "/leaderboard", label: "Leaderboard" },
   { href: "/shop", label: "Shop" },
-  { href: "/orders", label: "Orders & invoices" },
+  { href: "/cart", label: "Cart" },
+  { href: "/orders", label: "Orders" },
+  { href: "/invoices", label: "Invoices" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -8,6 +8,10 @@ const ADMIN_NAV = [
   { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/balances", label: "Balances" },
+  { href: "/admin/transactions", label: "Transactions" },
+  { href: "/admin/invoices", label: "Invoices" },
+  { href: "/admin/emails", label: "Emails" },
+  { href: "/admin/reports", label: "Reports" },
   { href: "/admin/market", label: "Market" },
   { href: "/admin/jobs", label: "Jobs" },
 ];

@@ -35,7 +35,7 @@ export interface Catalog {
 
 interface Row {
   id: string;
-  kind: "PRODUCT" | "TICKET";
+  kind: "GOODS" | "TICKET";
   name: string;
   description: string;
   price_minor: bigint;
@@ -64,7 +64,7 @@ export async function listCatalog(tx: Tx, options: { now?: Date } = {}): Promise
       JOIN companies c ON c.id = p.company_id
       LEFT JOIN events e ON e.id = p.event_id
      WHERE p.active
-       AND (p.kind = 'PRODUCT' OR (e.id IS NOT NULL AND e.starts_at > ${now}))
+       AND (p.kind = 'GOODS' OR (e.id IS NOT NULL AND e.starts_at > ${now}))
      ORDER BY c.name, c.id, e.id NULLS FIRST,
               CASE WHEN p.kind = 'TICKET' THEN p.price_minor END, p.name, p.id`;
 
@@ -74,7 +74,7 @@ export async function listCatalog(tx: Tx, options: { now?: Date } = {}): Promise
   const events = new Map<string, CatalogEvent>();
   for (const r of rows) {
     const item: CatalogItem = { id: r.id, name: r.name, description: r.description, priceMinor: BigInt(r.price_minor), currency: r.currency };
-    if (r.kind === "PRODUCT") {
+    if (r.kind === "GOODS") {
       let company = companies.get(r.company_id);
       if (!company) {
         company = { id: r.company_id, ticker: r.company_ticker, name: r.company_name, products: [] };

@@ -69,7 +69,7 @@ export async function listCompanies(tx: Tx): Promise<CompanySummary[]> {
       LEFT JOIN balances b ON b.account_id = c.operating_account_id
       LEFT JOIN (
              SELECT company_id,
-                    count(*) FILTER (WHERE kind = 'PRODUCT') AS products,
+                    count(*) FILTER (WHERE kind = 'GOODS') AS products,
                     count(*) FILTER (WHERE kind = 'TICKET') AS tickets
                FROM products
               WHERE active

@@ -20,8 +20,8 @@ export interface ProductView {
 const productSelect = { id: true, name: true, description: true, priceMinor: true, currency: true, active: true, totalSales: true } as const;
 
 export async function listProducts(tx: Tx, companyId: string): Promise<ProductView[]> {
-  // PRODUCT kind only: tickets belong to events (checkout), not to the marketplace.
-  return tx.product.findMany({ where: { companyId, kind: "PRODUCT" }, select: productSelect, orderBy: [{ active: "desc" }, { name: "asc" }] });
+  // GOODS kind only: tickets belong to events (checkout), not to the marketplace.
+  return tx.product.findMany({ where: { companyId, kind: "GOODS" }, select: productSelect, orderBy: [{ active: "desc" }, { name: "asc" }] });
 }
 
 function parsePrice(text: string, currency: string): bigint {
@@ -52,7 +52,7 @@ export async function updateProduct(prisma: Db, actor: Actor, productId: string,
   const data = parseInput(productSchema, input, "product");
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true, currency: true, kind: true } });
-    if (!product || product.kind !== "PRODUCT") throw new AppError("not_found", "Product not found.");
+    if (!product || product.kind !== "GOODS") throw new AppError("not_found", "Product not found.");
     await requireCompanyAccess(tx, actor, { id: product.companyId }, "spend");
     const priceMinor = parsePrice(data.price, product.currency);
     return tx.product.update({

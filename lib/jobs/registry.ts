@@ -2,6 +2,7 @@
 // verification …) write its handler in its domain folder and add one entry here: the worker
 // creates the queue, the cron schedule and the worker for it, and /admin/jobs lists it.
 import { checkAllCompanies } from "../companies/going-public";
+import { deliverDueMessages } from "../email/deliver-outbox";
 import { deleteExpiredIdempotencyKeys } from "../ledger/idempotency-cleanup";
 import { verifyLedger } from "../ledger/verify";
 import { marketConfig } from "../market/config";
@@ -52,6 +53,20 @@ export const JOBS: readonly JobDefinition[] = [
     expireInSeconds: 600,
     async run({ prisma }): Promise<JobOutput> {
       return { deleted: await deleteExpiredIdempotencyKeys(prisma) };
+    },
+  },
+  {
+    name: "email-delivery",
+    title: "Email delivery",
+    description: "Sends due outbox messages (invoice emails, password-reset links) through Resend; failures retry with backoff.",
+    cron: process.env.EMAIL_DELIVERY_CRON ?? "* * * * *",
+    retryLimit: 1,
+    retryDelaySeconds: 30,
+    expireInSeconds: 300,
+    async run({ prisma }): Promise<JobOutput> {
+      // Safe to run twice: each message is leased before sending and carries its idempotency key.
+      const counts = await deliverDueMessages(prisma, 50);
+      return { ...counts };
     },
   },
   {

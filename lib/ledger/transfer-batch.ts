@@ -69,14 +69,16 @@ function checked(outcomes: TransferOutcome[], requests: readonly TransferRequest
   return outcomes;
 }
 
-/** One statement inside the caller's transaction (or autocommit with the root client), one outcome per request, in order. */
-export async function transferBatch(tx: Tx, requests: readonly TransferRequest[]): Promise<TransferOutcome[]> {
-  if (requests.length === 0) return [];
-  const [row] = await tx.$queryRawUnsafe<{ outcomes: TransferOutcome[] }[]>(BATCH_SQL, ...batchParams(requests));
-  return checked(row!.outcomes, requests);
+const ONE_SQL = `SELECT ledger_transfer($1, $2, $3, $4::bigint, $5, $6::bigint, $7, $8) AS outcome`;
+
+/** One transfer, one ledger_transfer call (a batch of one), in the caller's transaction or autocommitted. */
+export async function transferOne(tx: Tx, request: TransferRequest): Promise<TransferOutcome> {
+  const params = batchParams([request]).map((column) => (column as unknown[])[0]);
+  const [row] = await tx.$queryRawUnsafe<{ outcome: TransferOutcome }[]>(ONE_SQL, ...params);
+  return row!.outcome;
 }
 
-/** The same statement, autocommitted on a pg pool (the coalescing poster's path: no Prisma machinery per batch). */
+/** Many transfers in one ledger_transfer_batch statement, autocommitted on a pg pool (the coalescing poster's path: no Prisma machinery per batch). */
 export async function transferBatchOnPool(pool: Pick<pg.Pool, "query">, requests: readonly TransferRequest[]): Promise<TransferOutcome[]> {
   if (requests.length === 0) return [];
   const { rows } = await pool.query<{ outcomes: TransferOutcome[] }>(BATCH_SQL, batchParams(requests));

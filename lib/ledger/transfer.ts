@@ -16,7 +16,7 @@ import { answeredResult, requestHash, type IdempotentResult } from "./idempotenc
 import { coalescingEnabled, transferCoalescer } from "./coalescing-poster";
 import { refusalError } from "./post-entries";
 import { recipientError } from "./resolve-recipient";
-import { transferBatch, type TransferRefusal, type TransferRequest, type TransferResult } from "./transfer-batch";
+import { transferOne, type TransferRefusal, type TransferRequest, type TransferResult } from "./transfer-batch";
 import { transferInputSchema, type TransferInput } from "./transfer.schema";
 
 export type { TransferResult } from "./transfer-batch";
@@ -24,7 +24,7 @@ export type { TransferResult } from "./transfer-batch";
 /**
  * Without `tx`, the transfer is autocommitted and goes through the coalescing poster (batched with
  * concurrent transfers into one statement), unless LEDGER_COALESCE=0. With `tx`, it runs inside that
- * transaction as one ledger_transfer_batch call of its own.
+ * transaction as one ledger_transfer call of its own.
  */
 export async function transfer(actor: Actor, input: TransferInput, tx?: Tx): Promise<IdempotentResult<TransferResult>> {
   const parsed = transferInputSchema.safeParse(input);
@@ -65,7 +65,7 @@ export async function transfer(actor: Actor, input: TransferInput, tx?: Tx): Pro
     description,
   };
   const outcome =
-    tx === undefined && coalescingEnabled() ? await transferCoalescer().submit(request) : (await transferBatch(tx ?? db(), [request]))[0]!;
+    tx === undefined && coalescingEnabled() ? await transferCoalescer().submit(request) : await transferOne(tx ?? db(), request);
   if (outcome.status === "created") return { result: outcome.result, replayed: false };
   if (outcome.status !== "refused") return answeredResult(outcome);
   throw transferError(outcome);

@@ -187,7 +187,7 @@ async function loadOffer(tx: Tx, currency: string, companyIds?: readonly string[
        FROM products p
        JOIN companies c ON c.id = p.company_id
        JOIN accounts a ON a.id = c.operating_account_id AND a.status = 'OPEN'
-      WHERE p.active AND p.kind = 'PRODUCT' AND p.currency = $1 AND p.price_minor > 0
+      WHERE p.active AND p.kind = 'GOODS' AND p.currency = $1 AND p.price_minor > 0
         AND ($2::text[] IS NULL OR p.company_id = ANY($2::text[]))`,
     currency,
     companyIds ? [...companyIds] : null,

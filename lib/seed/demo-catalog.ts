@@ -14,11 +14,27 @@ export interface DemoEvent {
   venue: string;
   /** Days from the first seeding; the date is not part of the key, so re-seeding never moves it. */
   startsInDays: number;
+  capacity: number;
   tickets: DemoProduct[];
+}
+
+/** Seller settings (see Company in prisma/schema.prisma). */
+export interface DemoSellerSettings {
+  country: string;
+  taxEnabled: boolean;
+  taxRateBps: number;
+  pricesIncludeTax: boolean;
+  invoicePrefix: string;
+  invoiceLanguage: "en" | "de" | "es" | "fr";
+  legalName: string;
+  address: string;
+  vatId: string | null;
+  paymentTermsDays: 14 | 30;
 }
 
 export interface DemoCompany {
   ticker: string;
+  settings: DemoSellerSettings;
   name: string;
   description: string;
   ownerEmail: string;
@@ -32,6 +48,7 @@ export const DEMO_CURRENCIES = ["USD", "EUR", "GBP", "JPY"] as const;
 export const DEMO_COMPANIES: readonly DemoCompany[] = [
   {
     ticker: "ALDR",
+    settings: { country: "US", taxEnabled: true, taxRateBps: 875, pricesIncludeTax: false, invoicePrefix: "AF", invoiceLanguage: "en", legalName: "Alder & Finch Coffee LLC", address: "1 Roastery Row, Portland, OR 97201", vatId: null, paymentTermsDays: 14 },
     name: "Alder & Finch Coffee",
     description: "Small-batch roaster with a café on the corner.",
     ownerEmail: DEMO_ALICE.email,
@@ -45,6 +62,7 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
   },
   {
     ticker: "NWND",
+    settings: { country: "DE", taxEnabled: true, taxRateBps: 700, pricesIncludeTax: true, invoicePrefix: "NW", invoiceLanguage: "de", legalName: "Northwind Bücher GmbH", address: "Buchweg 7, 10115 Berlin", vatId: "DE129273398", paymentTermsDays: 30 },
     name: "Northwind Books",
     description: "Independent bookshop, new and second-hand.",
     ownerEmail: DEMO_ALICE.email,
@@ -57,6 +75,7 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
   },
   {
     ticker: "HRBR",
+    settings: { country: "DE", taxEnabled: true, taxRateBps: 1900, pricesIncludeTax: false, invoicePrefix: "HH", invoiceLanguage: "en", legalName: "Harbor Hall GmbH", address: "Hafenstraße 1, 20457 Hamburg", vatId: "DE129273398", paymentTermsDays: 14 },
     name: "Harbor Hall",
     description: "Concert hall by the water; runs events and a merch stand.",
     ownerEmail: DEMO_BOB.email,
@@ -70,6 +89,7 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
       name: "Spring Jazz Night",
       venue: "Harbor Hall, Main Stage",
       startsInDays: 30,
+      capacity: 200,
       tickets: [
         { name: "Spring Jazz Night: general admission", description: "Standing, doors at 19:00.", priceMinor: 3_500n },
         { name: "Spring Jazz Night: front row", description: "Reserved seat, rows A–B.", priceMinor: 9_000n },

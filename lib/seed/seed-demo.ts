@@ -12,6 +12,7 @@ import { openCompanyAccount, openPersonalAccount } from "../ledger/open-account"
 import { ensureSystemAccounts } from "../ledger/system-accounts";
 import { DEMO_COMPANIES, DEMO_CURRENCIES, type DemoCompany, type DemoProduct } from "./demo-catalog";
 import { DEMO_USERS, type DemoUser } from "./demo-users";
+import { seedOrders } from "./seed-orders";
 import { seedMarketWorld } from "./seed-market-world";
 
 export interface SeedProgress {
@@ -26,7 +27,7 @@ export interface SeedResult {
 
 function countSteps(): number {
   const perCompany = DEMO_COMPANIES.reduce((n, c) => n + 1 + c.products.length + (c.event ? 1 + c.event.tickets.length : 0), 0);
-  return 1 + DEMO_USERS.length + perCompany;
+  return 1 + DEMO_USERS.length + perCompany + 1;
 }
 
 export async function seedDemo(prisma: Db, options: { onProgress?: (progress: SeedProgress) => void; world?: boolean } = {}): Promise<SeedResult> {
@@ -39,7 +40,7 @@ export async function seedDemo(prisma: Db, options: { onProgress?: (progress: Se
     options.onProgress?.({ done, total, step: label });
   };
 
-  await prisma.$transaction((tx) => ensureSystemAccounts(tx, DEMO_CURRENCIES));
+  await prisma.$transaction((tx) => ensureSystemAccounts(tx, DEMO_CURRENCIES, ["mint", "tax"]));
   step(`system accounts (${DEMO_CURRENCIES.join(", ")})`, false);
 
   for (const user of DEMO_USERS) step(`user ${user.email}`, await seedUser(prisma, user));
@@ -57,7 +58,7 @@ export async function seedDemo(prisma: Db, options: { onProgress?: (progress: Se
       if (!eventRow) {
         const startsAt = new Date(Date.now() + event.startsInDays * 86_400_000);
         startsAt.setUTCHours(19, 0, 0, 0);
-        eventRow = await prisma.event.create({ data: { companyId, name: event.name, venue: event.venue, startsAt }, select: { id: true } });
+        eventRow = await prisma.event.create({ data: { companyId, name: event.name, venue: event.venue, startsAt, capacity: event.capacity }, select: { id: true } });
       }
       step(`event ${event.name}`, eventCreated);
       for (const ticket of event.tickets) {
@@ -65,6 +66,9 @@ export async function seedDemo(prisma: Db, options: { onProgress?: (progress: Se
       }
     }
   }
+  const orders = await seedOrders(prisma);
+  step("demo orders, invoices and emails", orders.length > 0);
+  created.push(...orders);
   // The living economy (players, companies, 30 days of market history): lib/seed/seed-market-world.ts.
   if (options.world !== false) {
     const base = done;
@@ -107,7 +111,7 @@ async function seedCompany(prisma: Db, company: DemoCompany): Promise<{ id: stri
       existing?.id ??
       (
         await tx.company.create({
-          data: { ticker: company.ticker, name: company.name, description: company.description, ownerId: owner.id },
+          data: { ticker: company.ticker, name: company.name, description: company.description, ownerId: owner.id, currency: company.currency, ...company.settings },
           select: { id: true },
         })
       ).id;
@@ -133,7 +137,7 @@ async function seedProduct(prisma: Db, companyId: string, currency: string, prod
       description: product.description,
       priceMinor: product.priceMinor,
       currency,
-      kind: eventId ? "TICKET" : "PRODUCT",
+      kind: eventId ? "TICKET" : "GOODS",
       eventId,
     },
   });

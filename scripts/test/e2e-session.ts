@@ -11,6 +11,7 @@ import { runNext, spawnNext } from "../lib/next-cli";
 import { freePort } from "../lib/pg-cluster";
 import { seedWithProgress } from "../lib/seed-with-progress";
 import { assertLocalDatabase, withDatabase } from "./database-urls";
+import { startFakeResend, type FakeResend } from "./fake-resend";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const log = (line: string) => console.log(`[e2e] ${line}`);
@@ -69,6 +70,11 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
     MARKET_SHARES_PER_COMPANY: process.env.MARKET_SHARES_PER_COMPANY ?? "1000",
   };
   let server: ReturnType<typeof spawnNext> | undefined;
+  // Invoice emails go to a local fake of Resend's API; tests read what it got at FAKE_RESEND_URL.
+  const fakeResend: FakeResend = await startFakeResend();
+  env.RESEND_BASE_URL = fakeResend.url;
+  env.RESEND_API_KEY = "re_e2e_fake_key";
+  env.FAKE_RESEND_URL = fakeResend.url;
   await adminQuery(options.serverUrl, `CREATE DATABASE "${database}"`);
   try {
     await migrate({ connectionString: databaseUrl });
@@ -87,6 +93,8 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    // Links in emails (invoice, password reset) point at this server.
+    env.APP_BASE_URL = baseUrl;
     server = spawnNext(root, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env);
     await waitForHealthy(baseUrl, 60_000);
     log(`next start on ${baseUrl}, database ${database}`);
@@ -100,5 +108,6 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
       if (server.exitCode === null) server.kill("SIGKILL");
     }
     await adminQuery(options.serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await fakeResend.close();
   }
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AddToCartForm } from "../cart/add-to-cart-form";
 import { Card } from "@/app/_components/card";
 import { formatDateTime } from "@/app/_components/format-date";
 import { Money } from "@/app/_components/money";
@@ -17,7 +19,8 @@ export default async function ShopPage() {
     <>
       <PageHeader
         title="Shop"
-        description="What Countinghouse companies sell, and tickets for upcoming events. Checkout arrives in a coming release; for now you can browse prices."
+        description="What Countinghouse companies sell, and tickets for upcoming events. One checkout pays one seller in one currency."
+        actions={<Link href="/cart" className="text-sm font-medium text-indigo-700 underline">Your cart</Link>}
       />
       <div className="space-y-8">
         <section aria-labelledby="shop-events">
@@ -28,7 +31,7 @@ export default async function ShopPage() {
             <div className="grid gap-4 md:grid-cols-2">
               {events.map((e) => (
                 <Card key={e.id} title={e.name} description={`${formatDateTime(e.startsAt)} · ${e.venue} · hosted by ${e.company.name} (${e.company.ticker})`}>
-                  <ItemList items={e.tickets} label={`Tickets for ${e.name}`} />
+                  <ItemList items={e.tickets} label={`Tickets for ${e.name}`} ticker={e.company.ticker} />
                 </Card>
               ))}
             </div>
@@ -41,8 +44,8 @@ export default async function ShopPage() {
           ) : (
             <div className="grid gap-4 md:grid-cols-2">
               {companies.map((c) => (
-                <Card key={c.id} title={`${c.name} (${c.ticker})`}>
-                  <ItemList items={c.products} label={`Products from ${c.name}`} />
+                <Card key={c.id} title={`${c.name} (${c.ticker})`} description={<Link href={`/shop/${c.ticker}`} className="text-indigo-700 underline">Visit the storefront</Link>}>
+                  <ItemList items={c.products} label={`Products from ${c.name}`} ticker={c.ticker} />
                 </Card>
               ))}
             </div>
@@ -53,16 +56,17 @@ export default async function ShopPage() {
   );
 }
 
-function ItemList({ items, label }: { items: CatalogItem[]; label: string }) {
+function ItemList({ items, label, ticker }: { items: CatalogItem[]; label: string; ticker: string }) {
   return (
     <ul aria-label={label} className="divide-y divide-slate-100">
       {items.map((item) => (
-        <li key={item.id} className="flex items-start justify-between gap-4 py-2.5">
-          <div>
-            <p className="font-medium text-slate-900">{item.name}</p>
+        <li key={item.id} className="flex flex-wrap items-start justify-between gap-3 py-2.5">
+          <div className="min-w-0 flex-1">
+            <Link href={`/shop/${ticker}/${item.id}`} className="font-medium text-slate-900 hover:underline">{item.name}</Link>
             {item.description ? <p className="text-sm text-slate-600">{item.description}</p> : null}
+            <Money minor={item.priceMinor} currency={item.currency} className="mt-1 block font-semibold text-slate-900" />
           </div>
-          <Money minor={item.priceMinor} currency={item.currency} className="font-semibold text-slate-900" />
+          <AddToCartForm productId={item.id} label={item.name} />
         </li>
       ))}
     </ul>

@@ -23,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <FormAlert tone="success" message="Your account was created. Sign in to continue." />
         </div>
       ) : null}
+      {params.reset === "1" ? (
+        <div className="mb-5">
+          <FormAlert tone="success" message="Your password was changed and you were signed out everywhere. Sign in with your new password." />
+        </div>
+      ) : null}
       {params.signedOut === "everywhere" ? (
         <div className="mb-5">
           <FormAlert tone="success" message="You were signed out in every browser and device." />
