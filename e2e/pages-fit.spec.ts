@@ -18,7 +18,22 @@ const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },
 ] as const;
 
-/** Values for dynamic route segments, read from the seeded data as the signed-in person. */
+/** The first link on `listPath` (as the signed-in person sees it) to `prefix` + an id: a seeded row's id. */
+async function firstLinkedId(page: Page, listPath: string, prefix: string): Promise<string> {
+  const response = await page.request.get(listPath);
+  expect(response.status(), `${listPath} answers`).toBeLessThan(400);
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  // Ids only: not a fixed sub-page such as /shop/ALDR/settings.
+  const match = new RegExp(`href="${escaped}(?!settings")([^"/?#]+)"`).exec(await response.text());
+  expect(match, `${listPath} links to a ${prefix}… page (the demo seed creates one)`).toBeTruthy();
+  return decodeURIComponent(match![1]!);
+}
+
+/**
+ * Values for dynamic route segments, read from the seeded data as the signed-in person. A key is a
+ * segment ("[ticker]") or, where one segment name means different things, the route up to it
+ * ("/invoices/[id]"); the longer key wins.
+ */
 const SEGMENTS: Record<string, (page: Page) => Promise<string>> = {
   "[id]": async (page) => {
     const body = (await (await page.request.get("/api/v1/accounts")).json()) as { data: { id: string; kind: string }[] };
@@ -26,13 +41,21 @@ const SEGMENTS: Record<string, (page: Page) => Promise<string>> = {
     expect(personal, "the signed-in person has a personal account").toBeTruthy();
     return personal!.id;
   },
-  // A company alice owns (so its members and products pages open for her) that is listed from the
-  // first day of seeded history (so /stocks/[ticker] has a price chart): ALDR.
+  // A company alice owns (so its members, products and seller settings open for her) that is listed
+  // from the first day of seeded history (so /stocks/[ticker] has a price chart): ALDR.
   "[ticker]": async () => {
     const company = DEMO_COMPANIES.find((c) => c.ownerEmail === DEMO_ALICE.email && (FLAGSHIP_TICKERS as readonly string[]).includes(c.ticker));
     expect(company, "the demo seed has a listed company owned by alice").toBeTruthy();
     return company!.ticker;
   },
+  // The checkout seed (lib/seed/seed-orders.ts) places orders for alice, with invoices and emails.
+  "/shop/[ticker]/[productId]": async (page) => {
+    const storefront = `/shop/${await SEGMENTS["[ticker]"]!(page)}`;
+    return firstLinkedId(page, storefront, `${storefront}/`);
+  },
+  "/orders/[transactionId]": (page) => firstLinkedId(page, "/orders", "/orders/"),
+  "/invoices/[id]": (page) => firstLinkedId(page, "/invoices", "/invoices/"),
+  "/admin/emails/[id]": (page) => firstLinkedId(page, "/admin/emails", "/admin/emails/"),
 };
 
 /** Pages that show money: at least one amount must be found there, or the check proves nothing. */
@@ -83,7 +106,7 @@ async function signIn(page: Page, audience: Audience) {
 async function resolve(page: Page, route: string): Promise<string> {
   let url = route;
   for (const segment of route.match(/\[[^\]]+\]/g) ?? []) {
-    const value = SEGMENTS[segment];
+    const value = SEGMENTS[route.slice(0, route.indexOf(segment) + segment.length)] ?? SEGMENTS[segment];
     if (!value) throw new Error(`pages-fit: no value for ${segment} in ${route}; add one to SEGMENTS`);
     url = url.replace(segment, await value(page));
   }

@@ -63,32 +63,32 @@ interface TableProps<Row> {
 const badge = (text: string) => <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-inset ring-slate-300">{text}</span>;
 
 const transactionColumns: ColumnDef<TransactionView>[] = [
-  { id: "createdAt", accessorFn: (r) => r.createdAtIso, header: "Created", sortDescFirst: true, cell: ({ row }) => <time dateTime={row.original.createdAtIso} className="whitespace-nowrap">{row.original.createdAt}</time> },
-  { id: "seller", accessorFn: (r) => r.seller, header: "Seller", sortDescFirst: false, cell: ({ row }) => row.original.seller },
+  { id: "createdAt", accessorFn: (r) => r.createdAtIso, header: "Created", sortDescFirst: true, meta: { phone: "sub" }, cell: ({ row }) => <time dateTime={row.original.createdAtIso} className="whitespace-nowrap">{row.original.createdAt}</time> },
+  { id: "seller", accessorFn: (r) => r.seller, header: "Seller", sortDescFirst: false, meta: { phone: "title" }, cell: ({ row }) => row.original.seller },
   { id: "payer", accessorFn: (r) => r.payer, header: "Payer", sortDescFirst: false, cell: ({ row }) => `${row.original.payer} (${row.original.payerType})` },
   { id: "lines", accessorFn: (r) => r.lines, header: "Lines", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.lines },
-  { id: "total", accessorFn: (r) => r.total, header: "Total", sortDescFirst: true, meta: { align: "right" }, cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{row.original.total}{row.original.refunded ? <span className="block text-xs text-red-700">refunded {row.original.refunded}</span> : null}</span> },
+  { id: "total", accessorFn: (r) => r.total, header: "Total", sortDescFirst: true, meta: { align: "right", phone: "amount" }, cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{row.original.total}{row.original.refunded ? <span className="block text-xs text-red-700">refunded {row.original.refunded}</span> : null}</span> },
   { id: "status", accessorFn: (r) => r.status, header: "Payment", sortDescFirst: false, cell: ({ row }) => <>{badge(row.original.status)} <span className="text-xs text-slate-600">{row.original.method}{row.original.legacy ? " · legacy" : ""}</span></> },
   { id: "invoice", accessorFn: (r) => r.invoiceNumber, header: "Invoice", enableSorting: false, cell: ({ row }) => (row.original.invoiceId ? <Link href={`/invoices/${row.original.invoiceId}`} className="font-mono text-indigo-700 hover:underline">{row.original.invoiceNumber}</Link> : "—") },
 ];
 
 const invoiceColumns: ColumnDef<InvoiceView>[] = [
-  { id: "number", accessorFn: (r) => r.number, header: "Number", sortDescFirst: false, cell: ({ row }) => <Link href={`/invoices/${row.original.id}`} className="font-mono text-indigo-700 hover:underline">{row.original.number}</Link> },
-  { id: "createdAt", accessorFn: (r) => r.issueDate, header: "Issued", sortDescFirst: true, cell: ({ row }) => row.original.issueDate },
+  { id: "number", accessorFn: (r) => r.number, header: "Number", sortDescFirst: false, meta: { phone: "title" }, cell: ({ row }) => <Link href={`/invoices/${row.original.id}`} className="font-mono text-indigo-700 hover:underline">{row.original.number}</Link> },
+  { id: "createdAt", accessorFn: (r) => r.issueDate, header: "Issued", sortDescFirst: true, meta: { phone: "sub" }, cell: ({ row }) => row.original.issueDate },
   { id: "dueDate", accessorFn: (r) => r.dueDate, header: "Due", sortDescFirst: true, cell: ({ row }) => row.original.dueDate },
   { id: "seller", accessorFn: (r) => r.seller, header: "Seller", enableSorting: false, cell: ({ row }) => row.original.seller },
   { id: "payer", accessorFn: (r) => r.payer, header: "Bill to", enableSorting: false, cell: ({ row }) => `${row.original.payer} (${row.original.type}, ${row.original.language})` },
-  { id: "total", accessorFn: (r) => r.total, header: "Total", sortDescFirst: true, meta: { align: "right" }, cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{row.original.total}</span> },
+  { id: "total", accessorFn: (r) => r.total, header: "Total", sortDescFirst: true, meta: { align: "right", phone: "amount" }, cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{row.original.total}</span> },
   { id: "status", accessorFn: (r) => r.status, header: "Status", sortDescFirst: false, cell: ({ row }) => badge(row.original.status) },
 ];
 
 const emailColumns: ColumnDef<EmailView>[] = [
-  { id: "createdAt", accessorFn: (r) => r.createdAt, header: "Queued", sortDescFirst: true, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.createdAt}</span> },
+  { id: "createdAt", accessorFn: (r) => r.createdAt, header: "Queued", sortDescFirst: true, meta: { phone: "sub" }, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.createdAt}</span> },
   { id: "to", accessorFn: (r) => r.to, header: "To", sortDescFirst: false, cell: ({ row }) => row.original.to },
-  { id: "subject", accessorFn: (r) => r.subject, header: "Subject", enableSorting: false, cell: ({ row }) => <Link href={`/admin/emails/${row.original.id}`} className="text-indigo-700 hover:underline">{row.original.subject}</Link> },
+  { id: "subject", accessorFn: (r) => r.subject, header: "Subject", enableSorting: false, meta: { phone: "title" }, cell: ({ row }) => <Link href={`/admin/emails/${row.original.id}`} className="text-indigo-700 hover:underline">{row.original.subject}</Link> },
   { id: "status", accessorFn: (r) => r.status, header: "Status", sortDescFirst: false, cell: ({ row }) => <>{badge(row.original.status)}{row.original.lastError ? <span className="block max-w-xs truncate text-xs text-red-700" title={row.original.lastError}>{row.original.lastError}</span> : null}</> },
   { id: "attempts", accessorFn: (r) => r.attempts, header: "Attempts", sortDescFirst: true, meta: { align: "right" }, cell: ({ row }) => row.original.attempts },
-  { id: "provider", accessorFn: (r) => r.providerMessageId, header: "Provider id", enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.providerMessageId ?? "—"}</span> },
+  { id: "provider", accessorFn: (r) => r.providerMessageId, header: "Provider id", enableSorting: false, cell: ({ row }) => <span className="break-all font-mono text-xs">{row.original.providerMessageId ?? "—"}</span> },
 ];
 
 function Select({ label, name, value, options }: { label: string; name: string; value?: string; options: string[] }) {

@@ -1,13 +1,30 @@
 import type { Metadata } from "next";
 import { Card } from "@/app/_components/card";
+import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
+import { ResponsiveTable, type ResponsiveColumn } from "@/app/_components/responsive-table";
 import { dailyRevenue, topProducts } from "@/lib/admin/reports";
 import { requireAdmin } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
-import { formatMoney, toDecimalString } from "@/lib/money/amount";
+import { toDecimalString } from "@/lib/money/amount";
 import { RevenueChart, type RevenueSeries } from "./revenue-chart";
 
 export const metadata: Metadata = { title: "Admin · Reports" };
+
+// Stacked into one card per row on phones, like every list (app/_components/responsive-table.tsx).
+const DAILY_COLUMNS: ResponsiveColumn[] = [
+  { key: "day", header: "Day", phone: "title", className: "whitespace-nowrap" },
+  { key: "currency", header: "Currency", phone: "sub" },
+  { key: "transactions", header: "Transactions", align: "right", phone: "detail", className: "tabular-nums" },
+  { key: "revenue", header: "Revenue", align: "right", phone: "amount", className: "whitespace-nowrap" },
+];
+
+const TOP_COLUMNS: ResponsiveColumn[] = [
+  { key: "product", header: "Product", phone: "title", className: "break-words" },
+  { key: "checkouts", header: "Checkouts", align: "right", phone: "detail", className: "tabular-nums" },
+  { key: "units", header: "Units", align: "right", phone: "detail", className: "tabular-nums" },
+  { key: "revenue", header: "Revenue", align: "right", phone: "amount", className: "whitespace-nowrap" },
+];
 
 export default async function AdminReportsPage() {
   await requireAdmin();
@@ -26,28 +43,24 @@ export default async function AdminReportsPage() {
           {daily.length === 0 ? <p className="text-sm text-slate-600">No paid checkouts in the last 30 days.</p> : <RevenueChart series={[...byCurrency.values()]} />}
         </Card>
         <Card title="Transactions and revenue per day">
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-slate-600"><tr><th className="py-2 pr-3">Day</th><th className="py-2 pr-3">Currency</th><th className="py-2 pr-3 text-right">Transactions</th><th className="py-2 text-right">Revenue</th></tr></thead>
-              <tbody className="divide-y divide-slate-100">
-                {daily.map((d) => (
-                  <tr key={`${d.day}-${d.currency}`}><td className="py-1.5 pr-3">{d.day}</td><td className="py-1.5 pr-3">{d.currency}</td><td className="py-1.5 pr-3 text-right tabular-nums">{d.transactions}</td><td className="py-1.5 text-right tabular-nums">{formatMoney(d.revenue, d.currency)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption="Transactions and revenue per day"
+            columns={DAILY_COLUMNS}
+            rows={daily.map((d) => ({
+              id: `${d.day}-${d.currency}`,
+              cells: { day: d.day, currency: d.currency, transactions: String(d.transactions), revenue: <Money minor={d.revenue} currency={d.currency} /> },
+            }))}
+          />
         </Card>
         <Card title="Top products" description="Counted once per checkout that bought them.">
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-slate-600"><tr><th className="py-2 pr-3">Product</th><th className="py-2 pr-3 text-right">Checkouts</th><th className="py-2 pr-3 text-right">Units</th><th className="py-2 text-right">Revenue</th></tr></thead>
-              <tbody className="divide-y divide-slate-100">
-                {top.map((p) => (
-                  <tr key={`${p.productId}-${p.currency}`}><td className="py-1.5 pr-3">{p.name}</td><td className="py-1.5 pr-3 text-right tabular-nums">{p.checkouts}</td><td className="py-1.5 pr-3 text-right tabular-nums">{p.units}</td><td className="py-1.5 text-right tabular-nums">{formatMoney(p.revenue, p.currency)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption="Top products"
+            columns={TOP_COLUMNS}
+            rows={top.map((p) => ({
+              id: `${p.productId}-${p.currency}`,
+              cells: { product: p.name, checkouts: String(p.checkouts), units: String(p.units), revenue: <Money minor={p.revenue} currency={p.currency} /> },
+            }))}
+          />
         </Card>
       </div>
     </>
