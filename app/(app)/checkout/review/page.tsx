@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/app/_components/card";
 import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
+import { ResponsiveTable, type ResponsiveColumn } from "@/app/_components/responsive-table";
 import { requireUser } from "@/lib/auth/require-user";
 import { parseCustomer, type Customer } from "@/lib/checkout/customer.schema";
 import { loadOpenCart } from "@/lib/checkout/load-cart";
@@ -16,6 +17,17 @@ import { formatRateBps, ROUNDING_RULE } from "@/lib/money/tax";
 import { PayForm } from "./pay-form";
 
 export const metadata: Metadata = { title: "Review and pay" };
+
+// One card per line on phones, its total beside its name (app/_components/responsive-table.tsx).
+const REVIEW_COLUMNS: ResponsiveColumn[] = [
+  { key: "item", header: "Item", phone: "title" },
+  { key: "quantity", header: "Qty", label: "Quantity", align: "right", phone: "detail", className: "tabular-nums" },
+  { key: "unitPrice", header: "Unit price", align: "right", phone: "detail", className: "whitespace-nowrap" },
+  { key: "net", header: "Net", align: "right", phone: "detail", className: "whitespace-nowrap" },
+  { key: "taxRate", header: "Tax rate", align: "right", phone: "detail", className: "whitespace-nowrap tabular-nums" },
+  { key: "tax", header: "Tax", align: "right", phone: "detail", className: "whitespace-nowrap" },
+  { key: "total", header: "Total", align: "right", phone: "amount", className: "whitespace-nowrap" },
+];
 
 export default async function ReviewPage() {
   const user = await requireUser();
@@ -47,34 +59,27 @@ export default async function ReviewPage() {
           </p>
         </Card>
         <Card title="Your order">
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-sm">
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">Item</th>
-                  <th className="py-2 pr-3 text-right font-medium">Qty</th>
-                  <th className="py-2 pr-3 text-right font-medium">Unit price</th>
-                  <th className="py-2 pr-3 text-right font-medium">Net</th>
-                  <th className="py-2 pr-3 text-right font-medium">Tax rate</th>
-                  <th className="py-2 pr-3 text-right font-medium">Tax</th>
-                  <th className="py-2 text-right font-medium">Total</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {priced.lines.map((l) => (
-                  <tr key={l.position}>
-                    <td className="py-2 pr-3">{l.name}{l.eventName ? <span className="block text-xs text-slate-500">Ticket · {l.eventName}</span> : null}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{l.quantity}</td>
-                    <td className="py-2 pr-3 text-right"><Money minor={l.unitPrice} currency={currency} /></td>
-                    <td className="py-2 pr-3 text-right"><Money minor={l.net} currency={currency} /></td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatRateBps(l.appliedRateBps)} %</td>
-                    <td className="py-2 pr-3 text-right"><Money minor={l.tax} currency={currency} /></td>
-                    <td className="py-2 text-right font-medium"><Money minor={l.lineTotal} currency={currency} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption="Your order"
+            columns={REVIEW_COLUMNS}
+            rows={priced.lines.map((l) => ({
+              id: String(l.position),
+              cells: {
+                item: (
+                  <>
+                    {l.name}
+                    {l.eventName ? <span className="block text-xs font-normal text-slate-500">Ticket · {l.eventName}</span> : null}
+                  </>
+                ),
+                quantity: String(l.quantity),
+                unitPrice: <Money minor={l.unitPrice} currency={currency} />,
+                net: <Money minor={l.net} currency={currency} />,
+                taxRate: `${formatRateBps(l.appliedRateBps)} %`,
+                tax: <Money minor={l.tax} currency={currency} />,
+                total: <Money minor={l.lineTotal} currency={currency} className="font-medium" />,
+              },
+            }))}
+          />
           <dl className="mt-4 space-y-1 border-t border-slate-200 pt-4 text-sm">
             <div className="flex justify-between"><dt>Subtotal</dt><dd><Money minor={priced.subtotal} currency={currency} /></dd></div>
             <div className="flex justify-between"><dt>Tax total</dt><dd><Money minor={priced.taxTotal} currency={currency} /></dd></div>

@@ -1,5 +1,6 @@
 // The invoice as a page: renders the resolver's view model (lib/invoicing/resolve-invoice.ts),
 // exactly what the PDF and the email render.
+import { ResponsiveTable } from "@/app/_components/responsive-table";
 import type { InvoiceViewModel } from "@/lib/invoicing/resolve-invoice";
 
 function Party({ title, lines }: { title: string; lines: (string | null | undefined)[] }) {
@@ -30,33 +31,37 @@ export function InvoiceDocument({ vm }: { vm: InvoiceViewModel }) {
         <Party title={L.seller} lines={[vm.seller.legalName, vm.seller.address, vm.seller.country, vm.seller.vatId ? `${L.vatId} ${vm.seller.vatId}` : null]} />
         <Party title={L.billTo} lines={[vm.buyer.name, vm.buyer.contactName || null, vm.buyer.address, vm.buyer.country || null, vm.buyer.vatId ? `${L.vatId} ${vm.buyer.vatId}` : null, vm.buyer.email]} />
       </div>
-      <div className="mt-6 overflow-x-auto">
-        <table className="w-full min-w-[36rem] text-sm">
-          <thead className="border-b border-slate-200 text-left text-slate-600">
-            <tr>
-              <th className="py-2 pr-3 font-medium">{L.description}</th>
-              <th className="py-2 pr-3 text-right font-medium">{L.quantity}</th>
-              <th className="py-2 pr-3 text-right font-medium">{L.unitPrice}</th>
-              <th className="py-2 pr-3 text-right font-medium">{L.net}</th>
-              <th className="py-2 pr-3 text-right font-medium">{L.taxRate}</th>
-              <th className="py-2 pr-3 text-right font-medium">{L.tax}</th>
-              <th className="py-2 text-right font-medium">{L.lineTotal}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {vm.lines.map((l) => (
-              <tr key={l.position}>
-                <td className="py-2 pr-3">{l.name}{l.detail ? <span className="block text-xs text-slate-500">{l.detail}</span> : null}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{l.quantity}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{l.unitPrice}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{l.net}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{l.taxRate}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{l.tax}</td>
-                <td className="py-2 text-right tabular-nums">{l.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/* A table where it fits; below 768 px one card per line, its total beside its name. */}
+      <div className="mt-6">
+        <ResponsiveTable
+          caption={L.invoice}
+          columns={[
+            { key: "description", header: L.description, phone: "title" },
+            { key: "quantity", header: L.quantity, align: "right", phone: "detail", className: "tabular-nums" },
+            { key: "unitPrice", header: L.unitPrice, align: "right", phone: "detail", className: "whitespace-nowrap tabular-nums" },
+            { key: "net", header: L.net, align: "right", phone: "detail", className: "whitespace-nowrap tabular-nums" },
+            { key: "taxRate", header: L.taxRate, align: "right", phone: "detail", className: "whitespace-nowrap tabular-nums" },
+            { key: "tax", header: L.tax, align: "right", phone: "detail", className: "whitespace-nowrap tabular-nums" },
+            { key: "total", header: L.lineTotal, align: "right", phone: "amount", className: "whitespace-nowrap tabular-nums" },
+          ]}
+          rows={vm.lines.map((l) => ({
+            id: String(l.position),
+            cells: {
+              description: (
+                <>
+                  {l.name}
+                  {l.detail ? <span className="block text-xs font-normal text-slate-500">{l.detail}</span> : null}
+                </>
+              ),
+              quantity: l.quantity,
+              unitPrice: l.unitPrice,
+              net: l.net,
+              taxRate: l.taxRate,
+              tax: l.tax,
+              total: l.total,
+            },
+          }))}
+        />
       </div>
       <dl className="ml-auto mt-4 max-w-xs space-y-1 text-sm">
         <div className="flex justify-between gap-4"><dt>{L.subtotal}</dt><dd className="tabular-nums">{vm.subtotal}</dd></div>
