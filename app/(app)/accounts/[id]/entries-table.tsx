@@ -10,7 +10,8 @@ const COLUMNS: ResponsiveColumn[] = [
   // and the table's automatic layout only wraps them when the card is too narrow for one line.
   { key: "date", header: "Date", phone: "sub", className: "text-slate-600" },
   { key: "type", header: "Type", phone: "sub" },
-  { key: "counterparty", header: "Counterparty", phone: "title" },
+  // wrap-anywhere: a counterparty is named by its owner, and a name may be one long word.
+  { key: "counterparty", header: "Counterparty", phone: "title", className: "wrap-anywhere" },
   { key: "description", header: "Description", phone: "detail", className: "max-w-xs text-slate-700 md:truncate" },
   { key: "amount", header: "Amount", align: "right", phone: "amount", className: "whitespace-nowrap" },
   { key: "balanceAfter", header: "Balance after", label: "Balance", align: "right", phone: "sub-amount", className: "whitespace-nowrap text-slate-900" },
