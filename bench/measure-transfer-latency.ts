@@ -5,7 +5,7 @@ import pg from "pg";
 import { db } from "../lib/db/client";
 import { postEntries } from "../lib/ledger/post-entries";
 import type { BenchAccounts } from "./generate-ledger";
-import { benchTransfer } from "./measure-transfers";
+import { benchTransfer, withCoalescing } from "./measure-transfers";
 import { postTransferRawPg } from "./post-transfer-raw-pg";
 import { timeInterleaved, type LatencySummary } from "./stats";
 
@@ -25,7 +25,8 @@ export async function measureTransferLatency(url: string, accounts: BenchAccount
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     const variants: [string, (i: number) => Promise<unknown>][] = [
-      ["transfer(): one call, autocommit", (i) => benchTransfer(pair(i + 3))],
+      ["transfer(): one call each (LEDGER_COALESCE=0)", (i) => withCoalescing(false, () => benchTransfer(pair(i + 3)))],
+      ["transfer(): coalescing poster (default)", (i) => withCoalescing(true, () => benchTransfer(pair(i + 4)))],
       ["service: $transaction(postEntries)", (i) => {
         const { from, to } = pair(i);
         return db().$transaction((tx) => postEntries(tx, [{ fromAccountId: from, toAccountId: to, amount: 1n, type: "transfer", description: "bench transfer" }]));

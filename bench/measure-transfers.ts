@@ -53,6 +53,21 @@ export function benchOwner(index: number) {
   return { id: `bench-user-${index + 1}`, role: "USER" as const };
 }
 
+/**
+ * Runs `fn` with the coalescing poster on or off (LEDGER_COALESCE is read per transfer), restoring
+ * the setting afterwards.
+ */
+export async function withCoalescing<T>(on: boolean, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.LEDGER_COALESCE;
+  process.env.LEDGER_COALESCE = on ? "1" : "0";
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.LEDGER_COALESCE;
+    else process.env.LEDGER_COALESCE = before;
+  }
+}
+
 /** What a client of POST /api/v1/transfers asks for: one idempotent transfer of 1 minor unit. */
 export function benchTransfer(pair: Pair) {
   return transferMoney(benchOwner(pair.fromIndex), {
@@ -122,8 +137,11 @@ export async function measureTransfers(o: TransferOptions): Promise<ThroughputRo
             return { perSecond: r.tps, operations: r.transactions, errors: r.failed, firstError: null, nodeCpu: Number.NaN, machineBusy: Number.NaN };
           }],
           // The operation users call: idempotency answer and claim, authorization, recipient, posting
-          // and stored answer in one database call (ledger_transfer), autocommitted.
-          ["transfer(): one call, autocommit", () => runForDuration(o.workers, o.seconds, () => benchTransfer(pick()))],
+          // and stored answer in one database call (ledger_transfer), autocommitted — once per transfer
+          // (LEDGER_COALESCE=0), and through the coalescing poster, which sends the transfers that
+          // arrive together as one ledger_transfer_batch statement (the API's default).
+          ["transfer(): one call each (LEDGER_COALESCE=0)", () => withCoalescing(false, () => runForDuration(o.workers, o.seconds, () => benchTransfer(pick())))],
+          ["transfer(): coalescing poster (default)", () => withCoalescing(true, () => runForDuration(o.workers, o.seconds, () => benchTransfer(pick())))],
           ["service: $transaction(postEntries)", () => runForDuration(o.workers, o.seconds, () => {
             const { from, to } = pick();
             return db().$transaction((tx) => postEntries(tx, [transfer(from, to)]));

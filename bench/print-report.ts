@@ -66,10 +66,18 @@ export function transferReport(rows: ThroughputRow[], seconds: number, rounds: n
       ]),
     ),
   );
-  for (const [workload, target] of [["uniform", 0.6], ["hot", 0.5]] as const) {
-    for (const service of rows.filter((r) => r.workload === workload && r.variant.startsWith("service:"))) {
-      const share = service.perSecond / reference(workload);
-      out.push(`${service.variant} / pgbench, ${workload}: ${pct(share)} (target ≥ ${pct(target)}: ${verdict(share >= target)})`);
+  // Targets: one transfer per statement (issue 6) ≥ 60% / 50% of pgbench; through the coalescing
+  // poster (issue 11) ≥ 1.5× / 3× pgbench. Reported here, never asserted in tests.
+  const targets: [string, (variant: string) => boolean, number, number][] = [
+    ["one call each", (v) => v.startsWith("service:") || v.includes("one call each"), 0.6, 0.5],
+    ["coalescing", (v) => v.includes("coalescing"), 1.5, 3],
+  ];
+  for (const [, matches, uniform, hot] of targets) {
+    for (const [workload, target] of [["uniform", uniform], ["hot", hot]] as const) {
+      for (const service of rows.filter((r) => r.workload === workload && matches(r.variant))) {
+        const share = service.perSecond / reference(workload);
+        out.push(`${service.variant} / pgbench, ${workload}: ${ratio(share)} (target ≥ ${ratio(target)}: ${verdict(share >= target)})`);
+      }
     }
   }
   out.push(

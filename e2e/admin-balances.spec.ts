@@ -12,7 +12,7 @@ test("admin verifies the ledger and sees 0 violations, then recalculates and not
   await page.getByRole("button", { name: "Verify" }).click();
   const verified = page.getByRole("status").filter({ hasText: "violations" });
   await expect(verified).toContainText("0 violations.");
-  await expect(verified).toContainText(/\d+ accounts and \d+ live entries checked/);
+  await expect(verified).toContainText(/[\d,]+ accounts and [\d,]+ live entries checked/);
   await expect(page.getByRole("button", { name: "Verify" })).toBeEnabled();
 
   // Recalculate all asks first; Cancel runs nothing.

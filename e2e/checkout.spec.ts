@@ -36,6 +36,8 @@ async function fakeResendDelivered(): Promise<{ headers: Record<string, string>;
 
 for (const { name: width, viewport } of VIEWPORTS) {
   test.describe(`at ${width} width`, () => {
+    // Whole journeys (sign-up, cart, checkout, invoice, PDF, email) on a shared 2-core machine.
+    test.describe.configure({ timeout: 120_000 });
     test("bob buys two products and a ticket with his balance; confirmation, invoice, PDF and email", async ({ browser }) => {
       const bob = await newUser(browser, "Bob", viewport);
       const page = bob.page;

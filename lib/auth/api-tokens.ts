@@ -1,10 +1,10 @@
 // Personal API tokens: create (secret returned once), list, revoke, and resolve a presented token
 // to its user for authenticateApiRequest().
-import { db } from "@/lib/db/client";
+import { db, dbPool } from "@/lib/db/client";
 import { AppError, fieldErrorsFromIssues } from "@/lib/errors/app-error";
 import { createApiTokenSchema } from "./api-token.schema";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken, looksLikeApiToken } from "./api-token-format";
-import { sessionUserSelect, type SessionUser } from "./session-user";
+import type { SessionUser } from "./session-user";
 
 /** Don't write last_used_at more often than this per token: one busy script shouldn't mean one UPDATE per call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -56,16 +56,23 @@ export async function revokeApiToken({ userId, tokenId }: { userId: string; toke
   if (count === 0) throw new AppError("not_found", "That token does not exist or was already revoked.");
 }
 
-/** The owner of a valid, unrevoked token (and marks it used), or null. */
+// One statement per authenticated API request: the token's owner if the token exists and is not
+// revoked — read at the moment of the request, so a revoked token stops working at once — and, at most
+// once per LAST_USED_RESOLUTION_MS, its last_used_at is moved forward in the same statement (a
+// data-modifying CTE runs whether or not the answer reads it).
+const FIND_BY_TOKEN_SQL = `
+WITH token AS (
+  SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+), touched AS (
+  UPDATE api_tokens a SET last_used_at = $2::timestamptz
+    FROM token WHERE a.id = token.id AND (token.last_used_at IS NULL OR token.last_used_at <= $2::timestamptz - $3::int * interval '1 millisecond')
+)
+SELECT u.id, u.email, u.name, u.role::text AS role FROM token JOIN users u ON u.id = token.user_id`;
+
+/** The owner of a valid, unrevoked token (and marks it used), or null. One database round trip. */
 export async function findUserByApiToken(token: string, now = new Date()): Promise<SessionUser | null> {
   if (!looksLikeApiToken(token)) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: sessionUserSelect } },
-  });
-  if (!row || row.revokedAt) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  }
-  return row.user;
+  // Straight on the app's pool: this runs on every API request (see dbPool()).
+  const { rows } = await dbPool().query<SessionUser>(FIND_BY_TOKEN_SQL, [hashApiToken(token), now, LAST_USED_RESOLUTION_MS]);
+  return rows[0] ?? null;
 }

@@ -21,6 +21,7 @@ import { issueInvoice } from "../invoicing/issue-invoice";
 import { LABELS } from "../invoicing/labels";
 import { parseCustomer } from "./customer.schema";
 import { loadCart } from "./load-cart";
+import { insertTransaction } from "./insert-transaction";
 import { paymentProvider } from "./payment-providers";
 import { priceCheckout } from "./price-checkout";
 
@@ -107,70 +108,32 @@ export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCh
     }
   }
 
-  // The transaction with its line items and tickets (new rows).
-  const transaction = await tx.transaction.create({
-    data: {
-      checkoutSessionId: input.sessionId,
-      sellerCompanyId: seller.id,
-      buyerUserId: actor.id,
-      payerType: customer.type,
-      payerName: customer.name,
-      payerEmail: customer.email,
-      payerCompany: customer.company,
-      payerVatId: customer.vatId,
-      payerAddress: customer.address,
-      payerCountry: customer.country,
-      currency: cart.currency,
-      subtotal: priced.subtotal,
-      taxTotal: priced.taxTotal,
-      total: priced.total,
-      reverseCharge: priced.reverseCharge,
-      paymentMethod: provider.method,
-      // What the provider will have done when this commits; if collecting fails, nothing commits.
-      paymentStatus: provider.status,
-      payerAccountId: provider.method === "balance" ? (input.payerAccountId ?? null) : null,
-      createdAt: now,
-    },
-    select: { id: true },
-  });
-  const lineIds = await tx.transactionLineItem.createManyAndReturn({
-    data: priced.lines.map((l) => ({
-      transactionId: transaction.id,
-      position: l.position,
-      productId: l.productId,
-      kind: l.kind,
-      productName: l.name,
-      productDescription: l.description,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      net: l.net,
-      taxRateBps: l.appliedRateBps,
-      taxAmount: l.tax,
-      lineTotal: l.lineTotal,
-      eventId: l.eventId,
-      eventName: l.eventName,
-    })),
-    select: { id: true, position: true },
-  });
-  const idByPosition = new Map(lineIds.map((r) => [r.position, r.id]));
+  // The transaction with its line items and tickets (new rows, one statement).
   const tickets = priced.lines.flatMap((l) => {
     if (l.kind !== "TICKET" || !l.eventId) return [];
-    const names = cart.lines[l.position - 1]!.attendeeNames;
-    return names.slice(0, l.quantity).map((attendeeName) => ({
-      code: ticketCode(),
-      transactionId: transaction.id,
-      lineItemId: idByPosition.get(l.position)!,
-      eventId: l.eventId!,
-      attendeeName,
-    }));
+    return cart.lines[l.position - 1]!.attendeeNames.slice(0, l.quantity).map((attendeeName) => ({ position: l.position, code: ticketCode(), eventId: l.eventId!, attendeeName }));
   });
-  if (tickets.length > 0) await tx.ticket.createMany({ data: tickets });
+  const transaction = {
+    id: await insertTransaction(tx, {
+      sessionId: input.sessionId,
+      sellerCompanyId: seller.id,
+      buyerUserId: actor.id,
+      customer,
+      currency: cart.currency,
+      priced,
+      method: provider.method,
+      // What the provider will have done when this commits; if collecting fails, nothing commits.
+      status: provider.status,
+      payerAccountId: provider.method === "balance" ? (input.payerAccountId ?? null) : null,
+      tickets,
+      createdAt: now,
+    }),
+  };
 
   // 3. Payment: at most one posting.
   const outcome = await provider.collect(tx, { ...paymentBase, transactionId: transaction.id });
-  await tx.checkoutSession.update({ where: { id: input.sessionId }, data: { status: "COMPLETED", completedAt: now } });
 
-  // 4. Counter last: the invoice number, the invoice and its email in one statement.
+  // 4. Counter last: the invoice number, the invoice, its email and the session's completion in one statement.
   const language = seller.invoiceLanguage;
   const invoice = await issueInvoice(tx, {
     transactionId: transaction.id,

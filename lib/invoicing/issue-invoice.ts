@@ -1,6 +1,6 @@
 // Issues the invoice of a transaction and queues its email, in ONE statement that starts with the
-// invoice counter (see document-number.ts): counter → invoice → outbox row. Run it as the last
-// step of the checkout transaction, after the posting.
+// invoice counter (see document-number.ts): counter → invoice → outbox row, and marks the checkout
+// session completed. Run it as the last step of the checkout transaction, after the posting.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
 import { NEXT_NUMBER_CTE, NUMBER_SQL } from "./document-number";
@@ -62,6 +62,11 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput): Promise<{ 
      outbox AS (
        INSERT INTO email_outbox (id, idempotency_key, kind, invoice_id, to_email, subject)
        SELECT $15, 'invoice-email/' || id, 'invoice', id, $16, replace($17, '{number}', number) FROM invoice
+       RETURNING id),
+     -- The checkout session (already locked by the caller's claim) is completed in the same statement.
+     session AS (
+       UPDATE checkout_sessions SET status = 'COMPLETED', completed_at = now(), updated_at = now()
+        WHERE id = $6 AND status = 'OPEN'
        RETURNING id)
      SELECT invoice.id, invoice.number FROM invoice, outbox`,
     input.sellerCompanyId,

@@ -56,7 +56,7 @@ export function allows(purpose: AccountPurpose, r: Relation): boolean {
   }
 }
 
-type AccountRecord = Omit<AccessibleAccount, "canSpend">;
+export type AccountRecord = Omit<AccessibleAccount, "canSpend">;
 
 export async function findAccount(tx: Tx, accountId: bigint, actorId?: string): Promise<AccountRecord | null> {
   const row = await tx.account.findUnique({
@@ -92,7 +92,11 @@ export async function findAccount(tx: Tx, accountId: bigint, actorId?: string): 
 }
 
 export async function requireAccountAccess(tx: Tx, actor: Actor, accountId: bigint, purpose: AccountPurpose): Promise<AccessibleAccount> {
-  const account = await findAccount(tx, accountId, actor.id);
+  return accessibleAccount(actor, await findAccount(tx, accountId, actor.id), purpose);
+}
+
+/** The rule of requireAccountAccess, for callers that read the account (with the actor's role) themselves. */
+export function accessibleAccount(actor: Actor, account: AccountRecord | null, purpose: AccountPurpose): AccessibleAccount {
   const relation = (a: AccountRecord): Relation => ({ isPerson: a.userId === actor.id, companyRole: a.companyRole, isAdmin: actor.role === "ADMIN" });
   if (!account || !allows(purpose, relation(account))) throw new AppError("not_found", "Account not found.");
   return { ...account, canSpend: allows("spend", relation(account)) };

@@ -2,46 +2,31 @@
 // and POST /api/v1/transfers both call this. Parsing happens here; everything else — the idempotency
 // answer, authorization, the recipient, the key claim, the posting and the stored answer — is ONE call
 // of the database function ledger_transfer, in the money lock order, so an API transfer costs one
-// round trip after authentication and is safe in autocommit.
+// round trip after authentication and is safe in autocommit. ledger_transfer is a batch of one of
+// ledger_transfer_batch, which the coalescing poster (coalescing-poster.ts) uses to send concurrent
+// autocommitted transfers as one statement.
 //
-// `tx` defaults to the root client (autocommit). Pass a transaction client to transfer as part of a
+// Without `tx` the transfer is autocommitted. Pass a transaction client to transfer as part of a
 // larger operation: the function then runs inside that transaction and commits with it.
 import { db, type Tx } from "../db/client";
 import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
 import { parseAmount, parseMinorUnits } from "../money/amount";
 import { parseAccountId, type Actor } from "./account-access";
-import { answeredResult, requestHash, type IdempotencyAnswer, type IdempotentResult } from "./idempotency";
-import { refusalError, type PostingRefusal } from "./post-entries";
-import { recipientError, type RecipientRefusal } from "./resolve-recipient";
+import { answeredResult, requestHash, type IdempotentResult } from "./idempotency";
+import { coalescingEnabled, transferCoalescer } from "./coalescing-poster";
+import { refusalError } from "./post-entries";
+import { recipientError } from "./resolve-recipient";
+import { transferOne, type TransferRefusal, type TransferRequest, type TransferResult } from "./transfer-batch";
 import { transferInputSchema, type TransferInput } from "./transfer.schema";
 
-/** JSON-safe (amounts are strings of minor units), so it can be stored and replayed verbatim. */
-export interface TransferResult {
-  [key: string]: string;
-  entryId: string;
-  fromAccountId: string;
-  toAccountId: string;
-  recipient: string;
-  amount: string;
-  currency: string;
-  description: string;
-  /** The sender's balance right after the transfer. The recipient's is not disclosed. */
-  fromBalanceAfter: string;
-  createdAt: string;
-}
+export type { TransferResult } from "./transfer-batch";
 
-type TransferRefusal =
-  | { reason: "source_not_found"; account_id: string }
-  | { reason: "source_currency"; account_id: string; account_currency: string; currency: string }
-  | { reason: "same_account"; account_id: string }
-  | RecipientRefusal
-  | PostingRefusal;
-
-type TransferOutcome = { status: "created"; result: TransferResult } | IdempotencyAnswer<TransferResult> | ({ status: "refused" } & TransferRefusal);
-
-const TRANSFER_SQL = `SELECT ledger_transfer($1, $2, $3, $4::bigint, $5, $6::bigint, $7, $8) AS outcome`;
-
-export async function transfer(actor: Actor, input: TransferInput, tx: Tx = db()): Promise<IdempotentResult<TransferResult>> {
+/**
+ * Without `tx`, the transfer is autocommitted and goes through the coalescing poster (batched with
+ * concurrent transfers into one statement), unless LEDGER_COALESCE=0. With `tx`, it runs inside that
+ * transaction as one ledger_transfer call of its own.
+ */
+export async function transfer(actor: Actor, input: TransferInput, tx?: Tx): Promise<IdempotentResult<TransferResult>> {
   const parsed = transferInputSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
@@ -58,7 +43,7 @@ export async function transfer(actor: Actor, input: TransferInput, tx: Tx = db()
   if (amountUnit === "minor") {
     amount = parseMinorUnits(amountText);
   } else {
-    const [source] = await tx.$queryRawUnsafe<{ currency: string }[]>(
+    const [source] = await (tx ?? db()).$queryRawUnsafe<{ currency: string }[]>(
       `SELECT currency::text AS currency FROM accounts WHERE id = $1::bigint AND ledger_can_spend($2, id)`,
       String(fromAccountId),
       actor.id,
@@ -69,18 +54,18 @@ export async function transfer(actor: Actor, input: TransferInput, tx: Tx = db()
   // The request as sent (the recipient as typed, the amount as written), so a retry matches it even if
   // the recipient's account or the world changed since.
   const hash = requestHash({ fromAccountId: String(fromAccountId), to, amount: canonicalAmount(amountText), amountUnit, currency, description });
-  const [row] = await tx.$queryRawUnsafe<{ outcome: TransferOutcome }[]>(
-    TRANSFER_SQL,
-    actor.id,
+  const request: TransferRequest = {
+    userId: actor.id,
     idempotencyKey,
-    hash,
-    String(fromAccountId),
+    requestHash: hash,
+    fromAccountId,
     to,
-    amount === null ? null : String(amount),
+    amount,
     currency,
     description,
-  );
-  const outcome = row!.outcome;
+  };
+  const outcome =
+    tx === undefined && coalescingEnabled() ? await transferCoalescer().submit(request) : await transferOne(tx ?? db(), request);
   if (outcome.status === "created") return { result: outcome.result, replayed: false };
   if (outcome.status !== "refused") return answeredResult(outcome);
   throw transferError(outcome);
@@ -101,7 +86,8 @@ export function canonicalAmount(text: string): string {
 
 /** The refusal as a person or API client sees it, attached to the form field they can fix. */
 function transferError(refusal: TransferRefusal): AppError {
-  const onField = (field: string, error: AppError) => new AppError(error.code, error.message, { fieldErrors: error.fieldErrors ?? { [field]: error.message } });
+  // An error that already names its field (InsufficientFundsError, with its facts) is kept as it is.
+  const onField = (field: string, error: AppError) => (error.fieldErrors ? error : new AppError(error.code, error.message, { fieldErrors: { [field]: error.message } }));
   switch (refusal.reason) {
     case "source_not_found":
       return onField("fromAccountId", new AppError("not_found", "Account not found."));

@@ -21,9 +21,9 @@ describe("seeding the market world", () => {
     for (const c of early) {
       const first = await db().stockPrice.findFirstOrThrow({ where: { companyId: c.id }, orderBy: { createdAt: "asc" } });
       expect(first.createdAt.getTime()).toBeLessThan(monthAgo);
-      expect(await db().stockPrice.count({ where: { companyId: c.id } })).toBeGreaterThan(60);
+      expect(await db().stockPrice.count({ where: { companyId: c.id } })).toBeGreaterThan(100);
     }
-    expect(await db().marketplaceRun.count({ where: { trigger: "seed" } })).toBeGreaterThan(150);
+    expect(await db().marketplaceRun.count({ where: { trigger: "seed" } })).toBeGreaterThan(80);
     expect(await db().stockTrade.count()).toBeGreaterThan(100);
     expect(await db().stockPosition.count({ where: { quantity: { gt: 0 } } })).toBeGreaterThan(5);
     // Ledger entries carry the back-dated times, so the company chart has 30 days.

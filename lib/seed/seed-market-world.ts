@@ -4,8 +4,8 @@
 // stamped through the seed-only countinghouse.backdate_to setting, see the market migration).
 //
 // Timeline: at the start the two flagship companies get the first marketplace runs to themselves
-// until both list (so their price history spans the whole window); then in two-hour steps: a
-// marketplace run every 4 hours over all companies, a price drift every 2 hours, and up to two random
+// until both list (so their price history spans the whole window); then in four-hour steps: a
+// marketplace run every 8 hours over all companies, a price drift every step, and up to three random
 // trades by players who do not own the company. Deterministic (seeded PRNG), idempotent (skipped
 // when seeded runs exist), and reported step by step for the progress bar.
 import { hashPassword } from "../auth/password";
@@ -29,8 +29,12 @@ export interface WorldProgress {
 }
 
 const HOUR = 3_600_000;
-/** History advances in steps of two hours: drift every step, a marketplace run every other step. */
-const STEP_HOURS = 2;
+/**
+ * History advances in steps of four hours: drift every step, a marketplace run every other step
+ * (every 8 hours), up to three trades per step. Dense enough for the charts, light enough to seed
+ * in well under a minute even on the embedded WebAssembly database.
+ */
+const STEP_HOURS = 4;
 
 export async function seedMarketWorld(prisma: Db, options: { onProgress?: (p: WorldProgress) => void; now?: Date } = {}): Promise<string[]> {
   const created: string[] = [];
@@ -85,10 +89,10 @@ export async function seedMarketWorld(prisma: Db, options: { onProgress?: (p: Wo
   for (let h = STEP_HOURS; h <= hours; h += STEP_HOURS) {
     const at = new Date(start + h * HOUR);
     if (at > now) break;
-    if (h % 4 === 0) await runMarketplace(prisma, { slot: `seed:${at.toISOString()}`, trigger: "seed", seed: rng.int(0, 2 ** 31), now: at });
+    if (h % (2 * STEP_HOURS) === 0) await runMarketplace(prisma, { slot: `seed:${at.toISOString()}`, trigger: "seed", seed: rng.int(0, 2 ** 31), now: at });
     await driftPrices(prisma, { now: at });
     const listed = await prisma.company.findMany({ where: { isPublic: true }, select: { id: true, ticker: true }, orderBy: { ticker: "asc" } });
-    const count = listed.length ? rng.int(0, 2) : 0;
+    const count = listed.length ? rng.int(0, 3) : 0;
     for (let t = 0; t < count; t++) {
       const trader = traders[rng.int(0, traders.length - 1)]!;
       const company = listed[rng.int(0, listed.length - 1)]!;

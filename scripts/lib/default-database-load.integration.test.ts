@@ -36,6 +36,9 @@ const harnessUrl = process.env.DATABASE_URL;
 const harnessPool = process.env.DATABASE_POOL_SIZE;
 
 beforeAll(async () => {
+  // This test is about the server taking many concurrent connections; the coalescing poster would
+  // fold the 16 clients' transfers into a few batched statements on a few connections.
+  process.env.LEDGER_COALESCE = "0";
   dataRoot = mkdtempSync(path.join(tmpdir(), "countinghouse-load-"));
   chmodSync(dataRoot, 0o755); // like a project folder: as root the server's `postgres` user enters it
   const lines: string[] = [];

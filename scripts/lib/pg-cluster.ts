@@ -12,6 +12,8 @@ export interface PgCluster {
   url: (database: string) => string;
   port: number;
   stop: () => void;
+  /** `pg_ctl stop -m fast` then start again on the same port and data (the bank test's fault). */
+  restart: () => void;
 }
 
 export function freePort(): Promise<number> {
@@ -36,17 +38,22 @@ export async function startPgCluster(options: { log?: (line: string) => void; se
   try {
     initCluster(location, { sync: false });
     const port = await freePort();
-    startServer(location, {
+    const serverOptions = {
       port,
       logFile: path.join(dir, "log"),
       settings: { max_connections: "200", fsync: "off", ...options.settings },
-    });
+    };
+    startServer(location, serverOptions);
     started = true;
     options.log?.(`throwaway PostgreSQL cluster on 127.0.0.1:${port} (${location.dataDir}; ${bin.source})`);
     let stopped = false;
     return {
       port,
       url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+      restart: () => {
+        stopServer(location, "fast");
+        startServer(location, serverOptions);
+      },
       stop: () => {
         if (stopped) return;
         stopped = true;

@@ -1,6 +1,7 @@
 // `npm test`: prerequisites first (prerequisites.ts), then unit, integration and end-to-end against
 // ONE PostgreSQL server (DATABASE_URL_TEST, or a throwaway cluster of the npm-shipped PostgreSQL
-// started here and removed at the end). Every layer runs even when an
+// started here and removed at the end), then a short bank test with faults (scripts/bank/: its own
+// cluster, because it restarts PostgreSQL mid-run; it reuses the e2e layer's production build). Every layer runs even when an
 // earlier one failed, so one run shows everything; the exit code is non-zero if anything failed.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -67,6 +68,26 @@ async function runE2eLayer(serverUrl: string): Promise<LayerResult> {
   return { layer: "e2e", ...counts, seconds: (performance.now() - started) / 1000, broken: code !== 0 && counts.failed === 0 };
 }
 
+/** The bank test with faults (BANK_TEST_DURATION, default 20s): one "test", passed when it found no violation. */
+function runBankLayer(env: NodeJS.ProcessEnv): Promise<LayerResult> {
+  const started = performance.now();
+  const report = path.join(reports, "bank.json");
+  const cli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const args = [cli, "scripts/bank/bank.ts", "--duration", process.env.BANK_TEST_DURATION ?? "20s", "--faults", "--json", report];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      let reported = false;
+      try {
+        reported = Array.isArray((JSON.parse(readFileSync(report, "utf8")) as { violations?: unknown }).violations);
+      } catch {
+        // no report: the harness broke before checking
+      }
+      resolve({ layer: "bank", passed: code === 0 ? 1 : 0, failed: code !== 0 && reported ? 1 : 0, skipped: 0, seconds: (performance.now() - started) / 1000, broken: code !== 0 && !reported });
+    }),
+  );
+}
+
 function printSummary(results: LayerResult[], totalSeconds: number): void {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log("\n── Test summary " + "─".repeat(50));
@@ -111,6 +132,7 @@ try {
   results.push(await runVitest("unit", env));
   results.push(await runVitest("integration", env));
   results.push(await runE2eLayer(serverUrl));
+  results.push(await runBankLayer(env));
 } catch (error) {
   console.error(error);
   results.push({ layer: "harness", passed: 0, failed: 0, skipped: 0, seconds: 0, broken: true });

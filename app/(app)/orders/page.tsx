@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { listOrders } from "@/lib/checkout/list-orders";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Orders & invoices" };
+export const metadata: Metadata = { title: "Orders" };
 
 export default async function OrdersPage() {
   const user = await requireUser();

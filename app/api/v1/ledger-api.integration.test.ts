@@ -103,7 +103,22 @@ describe("ledger API", () => {
     for (let i = 1; i <= 5; i++) await send(alice.token, { fromAccountId: String(alice.accountId), to: bob.email, amount: String(i * 100) });
 
     const account = await getAccount(request(`/api/v1/accounts/${alice.accountId}`, alice.token), params(String(alice.accountId)));
-    expect((await account.json()).data.balance).toEqual({ amount: String(1_000_000 - 1500), currency: "USD" });
+    expect((await account.json()).data).toEqual({
+      id: String(alice.accountId),
+      kind: "PERSONAL",
+      name: expect.any(String),
+      currency: "USD",
+      status: "OPEN",
+      balance: { amount: String(1_000_000 - 1500), currency: "USD" },
+      balanceUpdatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      balanceVersion: expect.stringMatching(/^\d+$/),
+      company: null,
+    });
+    // An admin may look at it too; an account that does not exist is "not found" like someone else's.
+    const admin = await createTestUser({ role: "ADMIN" });
+    const { token: adminToken } = await createApiToken({ userId: admin.id, name: "admin" });
+    expect((await getAccount(request(`/api/v1/accounts/${alice.accountId}`, adminToken), params(String(alice.accountId)))).status).toBe(200);
+    expect((await getAccount(request(`/api/v1/accounts/999999999`, alice.token), params("999999999"))).status).toBe(404);
 
     const pages: string[][] = [];
     let cursor: string | null = "";

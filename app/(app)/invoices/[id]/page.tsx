@@ -45,7 +45,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="space-y-6">
-        {canSettle || canRefund || payAccounts.length > 0 ? (
+        {/* Always shown to seller staff, so the outcome of an action stays visible after it. */}
+        {access.asSeller || payAccounts.length > 0 ? (
           <Card title="Actions">
             <InvoiceActions invoiceId={vm.id} transactionId={vm.transactionId} currency={vm.currency} canSettle={canSettle} canRefund={canRefund} payAccounts={payAccounts} />
           </Card>

@@ -28,6 +28,7 @@ export function InvoiceActions({ invoiceId, transactionId, currency, canSettle, 
     <div className="space-y-3">
       {state.status === "error" ? <FormAlert message={state.fieldErrors?.amount ?? state.fieldErrors?.accountId ?? state.message} /> : null}
       {state.status === "success" ? <FormAlert tone="success" message={state.message} /> : null}
+      {!canSettle && !canRefund && payAccounts.length === 0 && state.status === "idle" ? <p className="text-sm text-slate-600">Nothing to do: this invoice is settled.</p> : null}
       <div className="flex flex-wrap items-end gap-3">
         {canSettle ? (
           <>

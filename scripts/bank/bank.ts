@@ -1,0 +1,165 @@
+// `npm run test:bank [-- --duration 30s --clients 16 --faults --seed N --json FILE]`
+//
+// Jepsen-style bank test of the whole deployment: its own PostgreSQL cluster, a migrated database
+// with N players (real sign-ups, funded accounts, API tokens), one production build, TWO `next start`
+// instances on different ports (plus the job worker once one exists: worker-hook.ts), N clients
+// running transfers and reads against both through a round-robin balancer, a checker during and
+// after the run and, with --faults, process kills, connection kills and a database restart.
+// Exit code 1 on any violation.
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { disconnectDb } from "../../lib/db/client";
+import { buildStaleness } from "../lib/needs-build";
+import { runNext } from "../lib/next-cli";
+import { startPgCluster, type PgCluster } from "../lib/pg-cluster";
+import { seededRandom } from "../test/seeded-random";
+import { AppInstance } from "./app-instances";
+import { Checker } from "./checker";
+import { injectFaults, type FaultRecord } from "./faults";
+import { History } from "./history";
+import { Balancer } from "./http";
+import { OPERATION_KINDS } from "./kinds";
+import { parseBankOptions } from "./options";
+import { printReport, type BankReport } from "./report";
+import { runClients } from "./run-clients";
+import { startWorkerIfAny, workerScript } from "./worker-hook";
+import { createBankWorld } from "./world";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const log = (line: string) => console.log(`[bank] ${line}`);
+const options = parseBankOptions(process.argv.slice(2));
+const logDir = mkdtempSync(path.join(tmpdir(), "countinghouse-bank-"));
+const DATABASE = "bank";
+/** After the run ends, unanswered operations keep retrying this long before they count as unresolved. */
+const GRACE_MS = 120_000;
+
+let cluster: PgCluster | undefined;
+const instances: AppInstance[] = [];
+let worker: ChildProcess | undefined;
+let exitCode = 1;
+const teardown = async () => {
+  worker?.kill("SIGTERM");
+  await Promise.all(instances.map((i) => i.stop()));
+  cluster?.stop();
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void teardown().finally(() => process.exit(130)));
+
+try {
+  log(`seed ${options.seed}, ${options.clients} clients, ${options.durationMs / 1000} s${options.faults ? ", with faults" : ""}; logs in ${logDir}`);
+  cluster = await startPgCluster({ log, settings: { max_connections: "300" } });
+  const { databaseUrl, users } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
+  log(`${users.length} players signed up with funded accounts and API tokens`);
+
+  const { stale, reason } = buildStaleness(root);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    // With a separate worker process, the app instances leave the jobs to it.
+    ...(workerScript(root) ? { JOBS_IN_APP: "0" } : {}),
+  };
+  if (stale) {
+    log(`next build (${reason})`);
+    await runNext(root, ["build"], env);
+  }
+  for (const name of ["app-a", "app-b"]) instances.push(await AppInstance.create(name, root, env, logDir));
+  const startSeconds = await Promise.all(instances.map((i) => i.start()));
+  log(`next start ×2: ${instances.map((i, n) => `${i.name} ${i.baseUrl} (${startSeconds[n]!.toFixed(1)} s)`).join(", ")}`);
+  worker = startWorkerIfAny(root, env, logDir);
+  log(worker ? `job worker started (npm run ${workerScript(root)})` : "no job worker in this branch (worker-hook.ts)");
+
+  // The checker's Prisma client (lib/ledger/verify.ts) marks its connections so faults spare them.
+  process.env.DATABASE_URL = `${databaseUrl}?application_name=bank-checker`;
+  const history = new History();
+  const checker = new Checker(databaseUrl, history);
+  await checker.quick("before the run");
+  await checker.verify("before the run", true);
+
+  const startedAt = performance.now();
+  const endAt = Date.now() + options.durationMs;
+  let running = true;
+  const periodic = (async () => {
+    for (let tick = 1; running; tick++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      if (!running) break;
+      await checker.quick(`during the run (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
+      if (tick % 3 === 0) await checker.verify(`during the run (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
+      if (tick % 15 === 0) {
+        const ops = history.summary(1).reduce((n, k) => n + k.count, 0);
+        log(`${((performance.now() - startedAt) / 1000).toFixed(0)} s: ${ops} operations, ${history.violations.length} violations, ${checker.verifications} verifications`);
+      }
+    }
+  })();
+  const faults: Promise<FaultRecord[]> = options.faults
+    ? injectFaults({
+        instances,
+        restartPostgres: () => cluster!.restart(),
+        checker,
+        pool: checker.pool,
+        database: DATABASE,
+        random: seededRandom(options.seed ^ 0x5eed),
+        startedAt,
+        durationMs: options.durationMs,
+      })
+    : Promise.resolve([]);
+  let faultsDone = !options.faults;
+  const markDone = () => {
+    faultsDone = true;
+  };
+  faults.then(markDone, markDone);
+  const { maxInFlight } = await runClients({
+    users,
+    kinds: OPERATION_KINDS,
+    balancer: new Balancer(instances),
+    history,
+    seed: options.seed,
+    // The planned duration, and at least until every fault is injected and every instance is back.
+    done: () => Date.now() >= endAt && faultsDone,
+    giveUpAt: endAt + GRACE_MS,
+  });
+  const seconds = (performance.now() - startedAt) / 1000;
+  const faultRecords = await faults;
+  running = false;
+  await periodic;
+
+  // After recovery: everything again, and the writes against the ledger.
+  await checker.quick("after the run");
+  await checker.verify("after the run", true);
+  const writes = await checker.writes();
+  if (maxInFlight < 2) history.violation(`operations never overlapped (at most ${maxInFlight} in flight)`);
+  if (options.faults && faultRecords.filter((f) => f.kind === "app-kill").length < 5) history.violation("fewer than 5 app instance kills were injected");
+  for (const f of faultRecords) if (!f.ok) history.violation(`fault ${f.kind} at ${f.atSeconds.toFixed(1)} s: ${f.outcome}`);
+  if (writes.acked === 0) history.violation("no write was acknowledged");
+  await checker.close();
+  await disconnectDb();
+
+  const kinds = history.summary(seconds);
+  const report: BankReport = {
+    seed: options.seed,
+    clients: options.clients,
+    seconds,
+    kinds,
+    totalPerSecond: kinds.reduce((s, k) => s + k.count, 0) / seconds,
+    maxInFlight,
+    faults: faultRecords,
+    writes,
+    checks: { quick: checker.checksRun, verifications: checker.verifications, skipped: checker.checksSkipped },
+    violations: history.violations,
+  };
+  printReport(report);
+  if (options.jsonReport) writeFileSync(options.jsonReport, JSON.stringify(report, null, 2));
+  exitCode = history.violations.length === 0 ? 0 : 1;
+} catch (error) {
+  console.error(error);
+} finally {
+  await teardown();
+  if (exitCode === 0) rmSync(logDir, { recursive: true, force: true });
+  else log(`app logs kept in ${logDir}`);
+}
+process.exit(exitCode);

@@ -1,0 +1,104 @@
+// The bank test's checker. During the run (every couple of seconds, and right after each fault):
+// per currency Σ balances = 0 and no negative non-system balance, each in one statement (one
+// snapshot); periodically the full ledger verification (lib/ledger/verify.ts: every balance equals
+// its ledger and its last balance-after). After the run, additionally: every acknowledged write is
+// in the ledger exactly once (by entry id, by its key's description, with its amount and accounts)
+// and holds its idempotency key; every refused write left no entry and no key; nothing else appeared.
+//
+// The checker's own connections carry application_name=bank-checker, so the fault injector never
+// terminates them; a check that meets a database restart is skipped and counted, not a violation.
+import pg from "pg";
+import { verifyLedger } from "../../lib/ledger/verify";
+import type { History } from "./history";
+
+export const CHECKER_APPLICATION = "bank-checker";
+
+export class Checker {
+  readonly pool: pg.Pool;
+  checksRun = 0;
+  checksSkipped = 0;
+  verifications = 0;
+
+  constructor(
+    databaseUrl: string,
+    private readonly history: History,
+  ) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, application_name: CHECKER_APPLICATION, max: 3 });
+    this.pool.on("error", () => {}); // an idle client cut off by a database restart; the next check reconnects
+  }
+
+  /** Σ = 0 per currency, no negative non-system balance. */
+  async quick(when: string): Promise<void> {
+    try {
+      const totals = await this.pool.query<{ currency: string; total: string }>(
+        `SELECT a.currency::text, sum(b.balance)::text AS total FROM balances b JOIN accounts a ON a.id = b.account_id GROUP BY a.currency`,
+      );
+      if (totals.rows.length === 0) this.history.violation(`${when}: no balances at all`);
+      for (const row of totals.rows) if (row.total !== "0") this.history.violation(`${when}: Σ balances in ${row.currency} = ${row.total}, not 0`);
+      const negative = await this.pool.query<{ account_id: string; balance: string }>(
+        `SELECT b.account_id::text, b.balance::text FROM balances b JOIN accounts a ON a.id = b.account_id WHERE a.kind <> 'SYSTEM' AND b.balance < 0`,
+      );
+      for (const row of negative.rows) this.history.violation(`${when}: account ${row.account_id} is negative (${row.balance})`);
+      this.checksRun++;
+    } catch {
+      this.checksSkipped++;
+    }
+  }
+
+  /** lib/ledger/verify.ts over the whole ledger (needs DATABASE_URL set to this database). */
+  async verify(when: string, mustRun = false): Promise<void> {
+    try {
+      const report = await verifyLedger();
+      if (report.accountsChecked === 0) this.history.violation(`${when}: verification checked no accounts`);
+      for (const v of report.violations) this.history.violation(`${when}: ${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x))}`);
+      this.verifications++;
+    } catch (error) {
+      if (mustRun) throw error;
+      this.checksSkipped++;
+    }
+  }
+
+  /** After the run: every write's final answer against the ledger and the idempotency keys. */
+  async writes(): Promise<{ acked: number; refused: number; unresolved: number; unresolvedApplied: number }> {
+    const writes = this.history.writes;
+    const entries = await this.pool.query<{ id: string; description: string; from_account_id: string; to_account_id: string; amount: string }>(
+      `SELECT id::text, description, from_account_id::text, to_account_id::text, amount::text FROM ledger_entries WHERE description LIKE 'bank %'`,
+    );
+    const keys = await this.pool.query<{ scope: string; key: string }>(`SELECT scope, key FROM idempotency_keys WHERE operation = 'transfer'`);
+    const byDescription = new Map<string, typeof entries.rows>();
+    for (const e of entries.rows) byDescription.set(e.description, [...(byDescription.get(e.description) ?? []), e]);
+    const keySet = new Set(keys.rows.map((k) => `${k.scope}|${k.key}`));
+    const counts = { acked: 0, refused: 0, unresolved: 0, unresolvedApplied: 0 };
+    const known = new Set<string>();
+    for (const w of writes) {
+      known.add(w.description);
+      const found = byDescription.get(w.description) ?? [];
+      const hasKey = keySet.has(`user:${w.userId}|${w.key}`);
+      if (w.status === "acked") {
+        counts.acked++;
+        if (found.length !== 1) this.history.violation(`acknowledged ${w.kind} ${w.key} is in the ledger ${found.length} times`);
+        const e = found[0];
+        if (e && w.entryId && e.id !== w.entryId) this.history.violation(`acknowledged ${w.key} answered entry ${w.entryId}, the ledger has ${e.id}`);
+        if (e && (e.amount !== String(w.amount) || e.from_account_id !== w.fromAccountId || e.to_account_id !== w.toAccountId)) {
+          this.history.violation(`acknowledged ${w.key}: ledger has ${e.amount} ${e.from_account_id}→${e.to_account_id}, asked ${w.amount} ${w.fromAccountId}→${w.toAccountId}`);
+        }
+        if (!hasKey) this.history.violation(`acknowledged ${w.key} holds no idempotency key`);
+      } else if (w.status === "refused") {
+        counts.refused++;
+        if (found.length !== 0) this.history.violation(`refused ${w.kind} ${w.key} is in the ledger ${found.length} times`);
+        if (hasKey) this.history.violation(`refused ${w.key} left an idempotency key behind`);
+      } else {
+        // Never answered (the run ended while it was retried): at most once.
+        counts.unresolved++;
+        if (found.length > 1) this.history.violation(`unresolved ${w.key} is in the ledger ${found.length} times`);
+        if (found.length === 1) counts.unresolvedApplied++;
+      }
+    }
+    for (const description of byDescription.keys()) if (!known.has(description)) this.history.violation(`ledger entry "${description}" matches no request`);
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

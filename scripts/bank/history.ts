@@ -1,0 +1,59 @@
+// What the clients saw, kept for the checker and the report: one record per logical operation
+// (with its retries), every money write with its final answer, and every violation seen live.
+export type Outcome = "ok" | "refused" | "conflict" | "unresolved";
+
+export interface WriteRecord {
+  kind: string;
+  userId: string;
+  key: string;
+  /** The transfer's description: the checker finds its ledger entry by it. */
+  description: string;
+  fromAccountId: string;
+  toAccountId: string;
+  amount: bigint;
+  /** acked: 200/201; refused: a 4xx; unresolved: no answer before the harness gave up. */
+  status: "acked" | "refused" | "unresolved";
+  entryId?: string;
+}
+
+interface KindStats {
+  latencies: number[];
+  outcomes: Record<Outcome, number>;
+  retries: number;
+}
+
+export class History {
+  readonly writes: WriteRecord[] = [];
+  readonly violations: string[] = [];
+  private readonly kinds = new Map<string, KindStats>();
+
+  operation(kind: string, outcome: Outcome, latencyMs: number, retries: number): void {
+    let stats = this.kinds.get(kind);
+    if (!stats) {
+      stats = { latencies: [], outcomes: { ok: 0, refused: 0, conflict: 0, unresolved: 0 }, retries: 0 };
+      this.kinds.set(kind, stats);
+    }
+    stats.latencies.push(latencyMs);
+    stats.outcomes[outcome]++;
+    stats.retries += retries;
+  }
+
+  write(record: WriteRecord): void {
+    this.writes.push(record);
+  }
+
+  violation(message: string): void {
+    if (this.violations.length < 1000) this.violations.push(message);
+    console.error(`[bank] VIOLATION ${message}`);
+  }
+
+  summary(seconds: number) {
+    return [...this.kinds.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, s]) => {
+        const sorted = [...s.latencies].sort((a, b) => a - b);
+        const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+        return { kind, count: sorted.length, perSecond: sorted.length / seconds, p50: at(0.5), p99: at(0.99), ...s.outcomes, retries: s.retries };
+      });
+  }
+}

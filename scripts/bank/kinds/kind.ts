@@ -1,0 +1,33 @@
+// An operation kind of the bank test: one file per kind in this folder, listed in index.ts. A kind
+// runs one logical operation for one client (with its retries), records it in the history and reports
+// any violation it can see from the outside. Checkouts, stock trades and marketplace runs are added
+// the same way when those features land (see docs/scaling.md and README "Bank test").
+import type { Random } from "../../test/seeded-random";
+import type { Balancer, CookieJar } from "../http";
+import type { History } from "../history";
+import type { BankUser } from "../world";
+
+export interface ClientContext {
+  index: number;
+  user: BankUser;
+  users: readonly BankUser[];
+  random: Random;
+  balancer: Balancer;
+  history: History;
+  /** Retries stop here (the run's end plus a grace period). */
+  giveUpAt: number;
+  cookies: CookieJar;
+  /** A fresh idempotency key, unique in the run. */
+  newKey(): string;
+  /** Per account: the newest entry id and balance version this client has seen (reads never go back). */
+  seen: Map<string, { newestEntryId: bigint; version: bigint }>;
+  /** This client's acknowledged entries not yet seen in a read of its own account: read-your-writes. */
+  ownAcked: bigint;
+}
+
+export interface OperationKind {
+  name: string;
+  /** Relative frequency. */
+  weight: number;
+  run(context: ClientContext): Promise<void>;
+}

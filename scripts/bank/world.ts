@@ -1,0 +1,52 @@
+// The bank's world, built through the app's own functions (no hand-inserted rows): a fresh database,
+// migrated; N players signed up with signUp() (each gets the real funded personal account) and a
+// personal API token each (createApiToken). Players also sign in with their password through Auth.js.
+import pg from "pg";
+import { createApiToken } from "../../lib/auth/api-tokens";
+import { signUp } from "../../lib/auth/sign-up";
+import { disconnectDb } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
+import { withDatabase } from "../test/database-urls";
+
+export interface BankUser {
+  id: string;
+  email: string;
+  password: string;
+  accountId: string;
+  token: string;
+}
+
+export async function createBankWorld(serverUrl: string, database: string, players: number): Promise<{ databaseUrl: string; users: BankUser[] }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const databaseUrl = withDatabase(serverUrl, database);
+  await migrate({ connectionString: databaseUrl });
+  process.env.DATABASE_URL = databaseUrl; // signUp and createApiToken use the app's one client
+  const users: BankUser[] = [];
+  try {
+    for (let i = 0; i < players; i++) {
+      const email = `player-${String(i).padStart(3, "0")}@bank.test`;
+      const password = `bank-password-${i}-correct-horse`;
+      const user = await signUp({ name: `Player ${i}`, email, password });
+      const { token } = await createApiToken({ userId: user.id, name: "bank test" });
+      users.push({ id: user.id, email, password, accountId: "", token });
+    }
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ user_id: string; id: string }>(`SELECT user_id, id::text FROM accounts WHERE kind = 'PERSONAL'`);
+      for (const user of users) user.accountId = rows.find((r) => r.user_id === user.id)?.id ?? "";
+    } finally {
+      await client.end();
+    }
+    if (users.some((u) => !u.accountId)) throw new Error("a player has no personal account after sign-up");
+  } finally {
+    await disconnectDb();
+  }
+  return { databaseUrl, users };
+}
