@@ -1,21 +1,29 @@
-// Who may act for a seller (see its invoices, mark them paid, void, refund, edit seller settings).
-// Until company memberships with owner/manager roles land, that is the company's owner; this is the
-// ONE place that decides it, so switching to memberships is a one-line change here.
+// Who may act for a seller. The roles are company_members' (the same table account-access.ts reads):
+// - staff (owners and managers): see the seller's invoices, mark them paid, void, refund;
+// - owners only: edit the seller settings (legal name, tax, invoice numbering).
+// This is the ONE place that decides it for checkout and invoicing.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 
-export async function canManageSeller(tx: Tx, userId: string, companyId: string): Promise<boolean> {
-  const company = await tx.company.findUnique({ where: { id: companyId }, select: { ownerId: true } });
-  return company?.ownerId === userId;
+type SellerRole = "staff" | "owner";
+
+async function roleOf(tx: Tx, userId: string, companyId: string): Promise<"owner" | "manager" | null> {
+  const member = await tx.companyMember.findUnique({ where: { companyId_userId: { companyId, userId } }, select: { role: true } });
+  return member?.role ?? null;
 }
 
-/** Ids of the companies the user may act for as a seller. */
+export async function canManageSeller(tx: Tx, userId: string, companyId: string, needs: SellerRole = "staff"): Promise<boolean> {
+  const role = await roleOf(tx, userId, companyId);
+  return needs === "owner" ? role === "owner" : role !== null;
+}
+
+/** Ids of the companies the user works for as seller staff. */
 export async function managedSellerIds(tx: Tx, userId: string): Promise<string[]> {
-  const rows = await tx.company.findMany({ where: { ownerId: userId }, select: { id: true } });
-  return rows.map((r) => r.id);
+  const rows = await tx.companyMember.findMany({ where: { userId }, select: { companyId: true } });
+  return rows.map((r) => r.companyId);
 }
 
-export async function requireSellerStaff(tx: Tx, userId: string, companyId: string): Promise<void> {
+export async function requireSellerStaff(tx: Tx, userId: string, companyId: string, needs: SellerRole = "staff"): Promise<void> {
   // Not found rather than forbidden: nobody can probe which invoices exist.
-  if (!(await canManageSeller(tx, userId, companyId))) throw new AppError("not_found", "Not found.");
+  if (!(await canManageSeller(tx, userId, companyId, needs))) throw new AppError("not_found", "Not found.");
 }

@@ -49,6 +49,9 @@ export async function createSeller(options: {
       },
     });
     const account = await openCompanyAccount(tx, { companyId: company.id, currency });
+    // As createCompany does: the operating account is referenced explicitly, the founder is an owner.
+    await tx.company.update({ where: { id: company.id }, data: { operatingAccountId: account.id } });
+    await tx.companyMember.create({ data: { companyId: company.id, userId: ownerId, role: "owner", grantedById: ownerId } });
     return { id: company.id, ownerId, accountId: account.id, currency };
   });
 }
