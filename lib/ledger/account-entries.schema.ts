@@ -21,12 +21,12 @@ export const accountEntriesQuerySchema = z
     cursor: z
       .string()
       .regex(/^\d{1,19}$/, "cursor must be an entry id (a whole number).")
-      .refine((c) => BigInt(c) <= MAX_ENTRY_ID, "cursor is larger than any entry id.")
+      .refine((c) => !/^\d{1,19}$/.test(c) || BigInt(c) <= MAX_ENTRY_ID, "cursor is larger than any entry id.")
       .optional(),
     after: z
       .string()
       .regex(/^\d{1,19}$/, "after must be an entry id (a whole number).")
-      .refine((c) => BigInt(c) <= MAX_ENTRY_ID, "after is larger than any entry id.")
+      .refine((c) => !/^\d{1,19}$/.test(c) || BigInt(c) <= MAX_ENTRY_ID, "after is larger than any entry id.")
       .optional(),
     type: z
       .preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(ENTRY_TYPES, { error: TYPE_MESSAGE }), { error: TYPE_MESSAGE }))
