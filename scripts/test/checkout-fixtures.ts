@@ -48,6 +48,8 @@ export async function createSeller(options: {
         vatId: "DE129273398",
       },
     });
+    // Access follows company_members, as for companies made through lib/companies/create-company.ts.
+    await tx.companyMember.create({ data: { companyId: company.id, userId: ownerId, role: "owner" } });
     const account = await openCompanyAccount(tx, { companyId: company.id, currency });
     return { id: company.id, ownerId, accountId: account.id, currency };
   });
