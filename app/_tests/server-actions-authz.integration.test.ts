@@ -15,6 +15,8 @@ import { addToCart } from "@/lib/checkout/cart";
 import { grantAccess } from "@/lib/companies/members";
 import { checkGoingPublicAfterCommit } from "@/lib/companies/going-public";
 import { db } from "@/lib/db/client";
+import { findJob } from "@/lib/jobs/registry";
+import { startWorker } from "@/lib/jobs/worker";
 import { isAppError } from "@/lib/errors/app-error";
 import { B2B_DE, checkout, createProduct, createSeller, prepareCheckout, type TestSeller } from "@/scripts/test/checkout-fixtures";
 import { createTestCompany, fundCompany, nextTicker, type TestCompany } from "@/scripts/test/market-fixtures";
@@ -221,7 +223,11 @@ const INVOKE: Record<string, (target: "alice" | "missing") => Promise<{ allowed:
     outcome(() => tradeAction({ status: "idle", idempotencyKey: randomUUID() }, form({ ticker: target === "alice" ? carolListed.ticker : "ZZZZZ", side: "buy", quantity: "1", idempotencyKey: randomUUID() }))),
 
   // Password reset: public; the emailed token is the authorization.
-  "action app/(auth)/forgot-password/actions.ts#forgotPasswordAction": () => outcome(() => forgotPasswordAction({ status: "idle" }, form({ email: users.alice.email }))),
+  // (A fresh address each time: requests are throttled per email, which is not what this checks.)
+  "action app/(auth)/forgot-password/actions.ts#forgotPasswordAction": async () => {
+    const { email } = await freshUser();
+    return outcome(() => forgotPasswordAction({ status: "idle" }, form({ email })));
+  },
   "action app/(auth)/reset-password/actions.ts#resetPasswordAction": async (target) => {
     let token = "not-a-token";
     if (target === "alice") {
@@ -262,6 +268,8 @@ beforeAll(async () => {
   carolListed = await createTestCompany(carol);
   await fundCompany(carol, carolListed, 5_000_100n);
   await checkGoingPublicAfterCommit(db(), [carolListed.accountId]);
+  // The job queues exist once a worker has started (as in production), so an admin can send a job.
+  await (await startWorker({ connectionString: process.env.DATABASE_URL!, prisma: db(), jobs: [findJob("idempotency-cleanup")!], schedule: false, log: () => {} })).stop();
   outboxId = (await requestPasswordReset({ email: users.bob.email }, { clientIp: "192.0.2.1" })).outboxId!;
 });
 
