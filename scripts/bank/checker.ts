@@ -98,6 +98,53 @@ export class Checker {
     return counts;
   }
 
+  /**
+   * After the run: every stock trade's final answer against stock_trades (found by user and
+   * idempotency key): acknowledged once, with its id, side and quantity; refused never; unanswered
+   * at most once. Every player's position equals the sum of their trades.
+   */
+  async trades(): Promise<{ acked: number; refused: number; unresolved: number; unresolvedApplied: number; positions: number }> {
+    const rows = await this.pool.query<{ id: string; user_id: string; idempotency_key: string | null; side: string; quantity: string }>(
+      `SELECT id::text, user_id, idempotency_key, side::text, quantity::text FROM stock_trades`,
+    );
+    const byKey = new Map<string, typeof rows.rows>();
+    for (const r of rows.rows) byKey.set(`${r.user_id}|${r.idempotency_key}`, [...(byKey.get(`${r.user_id}|${r.idempotency_key}`) ?? []), r]);
+    const counts = { acked: 0, refused: 0, unresolved: 0, unresolvedApplied: 0, positions: 0 };
+    const known = new Set<string>();
+    for (const t of this.history.trades) {
+      const id = `${t.userId}|${t.key}`;
+      known.add(id);
+      const found = byKey.get(id) ?? [];
+      if (t.status === "acked") {
+        counts.acked++;
+        if (found.length !== 1) this.history.violation(`acknowledged trade ${t.key} is in stock_trades ${found.length} times`);
+        const r = found[0];
+        if (r && t.tradeId && r.id !== t.tradeId) this.history.violation(`acknowledged trade ${t.key} answered id ${t.tradeId}, stock_trades has ${r.id}`);
+        if (r && (r.side !== t.side || r.quantity !== String(t.quantity))) this.history.violation(`acknowledged trade ${t.key}: recorded ${r.side} ${r.quantity}, asked ${t.side} ${t.quantity}`);
+      } else if (t.status === "refused") {
+        counts.refused++;
+        if (found.length !== 0) this.history.violation(`refused trade ${t.key} is in stock_trades ${found.length} times`);
+      } else {
+        counts.unresolved++;
+        if (found.length > 1) this.history.violation(`unresolved trade ${t.key} is in stock_trades ${found.length} times`);
+        if (found.length === 1) counts.unresolvedApplied++;
+      }
+    }
+    for (const id of byKey.keys()) if (!known.has(id)) this.history.violation(`stock trade ${id} matches no request`);
+    const positions = await this.pool.query<{ user_id: string; held: string; traded: string }>(
+      `SELECT p.user_id, p.quantity::text AS held,
+              coalesce((SELECT sum(CASE t.side WHEN 'buy' THEN t.quantity ELSE -t.quantity END) FROM stock_trades t
+                         WHERE t.user_id = p.user_id AND t.company_id = p.company_id), 0)::text AS traded
+         FROM stock_positions p WHERE p.user_id = ANY($1::text[])`,
+      [[...new Set(this.history.trades.map((t) => t.userId))]],
+    );
+    for (const p of positions.rows) {
+      counts.positions++;
+      if (p.held !== p.traded) this.history.violation(`position of ${p.user_id} is ${p.held} shares, its trades add up to ${p.traded}`);
+    }
+    return counts;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

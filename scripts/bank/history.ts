@@ -16,6 +16,16 @@ export interface WriteRecord {
   entryId?: string;
 }
 
+/** A stock trade's final answer; the checker finds it in stock_trades by (user, idempotency key). */
+export interface TradeRecord {
+  userId: string;
+  key: string;
+  side: "buy" | "sell";
+  quantity: bigint;
+  status: "acked" | "refused" | "unresolved";
+  tradeId?: string;
+}
+
 interface KindStats {
   latencies: number[];
   outcomes: Record<Outcome, number>;
@@ -24,6 +34,7 @@ interface KindStats {
 
 export class History {
   readonly writes: WriteRecord[] = [];
+  readonly trades: TradeRecord[] = [];
   readonly violations: string[] = [];
   private readonly kinds = new Map<string, KindStats>();
 
@@ -40,6 +51,10 @@ export class History {
 
   write(record: WriteRecord): void {
     this.writes.push(record);
+  }
+
+  trade(record: TradeRecord): void {
+    this.trades.push(record);
   }
 
   violation(message: string): void {

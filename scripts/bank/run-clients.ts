@@ -10,6 +10,7 @@ import type { BankUser } from "./world";
 
 export async function runClients(options: {
   users: BankUser[];
+  listedTicker: string;
   kinds: readonly OperationKind[];
   balancer: Balancer;
   history: History;
@@ -36,6 +37,7 @@ export async function runClients(options: {
         history: options.history,
         giveUpAt: options.giveUpAt,
         cookies: new CookieJar(),
+        listedTicker: options.listedTicker,
         newKey: () => `${runId}-c${index}-${++counter}`,
         seen: new Map(),
         ownAcked: 0n,

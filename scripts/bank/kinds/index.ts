@@ -1,9 +1,10 @@
 // Every operation kind the bank test runs. Add a kind as one file beside these and list it here.
-// Pending (their features are on other branches): checkout (balance + invoice, several sellers),
-// stock trades, marketplace runs — each a kind whose writes the checker looks up the same way.
+// Pending: checkout (balance + invoice, several sellers) and marketplace runs — each a kind whose
+// writes the checker looks up the same way.
 import type { OperationKind } from "./kind";
 import { foreignReadKind, readKind } from "./reads";
 import { signInKind } from "./sign-in";
+import { tradeKind } from "./trade-api";
 import { conflictKind, overdraftKind, replayKind, transferKind } from "./transfer-api";
 import { transferFormKind } from "./transfer-form";
 
@@ -13,6 +14,7 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   replayKind,
   conflictKind,
   transferFormKind,
+  tradeKind,
   readKind,
   foreignReadKind,
   signInKind,

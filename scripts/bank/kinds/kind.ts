@@ -17,6 +17,8 @@ export interface ClientContext {
   /** Retries stop here (the run's end plus a grace period). */
   giveUpAt: number;
   cookies: CookieJar;
+  /** The world's listed company (stock trades). */
+  listedTicker: string;
   /** A fresh idempotency key, unique in the run. */
   newKey(): string;
   /** Per account: the newest entry id and balance version this client has seen (reads never go back). */
