@@ -50,7 +50,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => vo
 try {
   log(`seed ${options.seed}, ${options.clients} clients, ${options.durationMs / 1000} s${options.faults ? ", with faults" : ""}; logs in ${logDir}`);
   cluster = await startPgCluster({ log, settings: { max_connections: "300" } });
-  const { databaseUrl, users, listedTicker } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
+  const { databaseUrl, users, listedTicker, sellers } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
   log(`${users.length} players signed up with funded accounts and API tokens`);
 
   const { stale, reason } = buildStaleness(root);
@@ -116,6 +116,7 @@ try {
   const { maxInFlight } = await runClients({
     users,
     listedTicker,
+    sellers,
     kinds: OPERATION_KINDS,
     balancer: new Balancer(instances),
     history,
@@ -134,6 +135,7 @@ try {
   await checker.verify("after the run", true);
   const writes = await checker.writes();
   const trades = await checker.trades();
+  const checkouts = await checker.checkouts();
   if (maxInFlight < 2) history.violation(`operations never overlapped (at most ${maxInFlight} in flight)`);
   if (options.faults && faultRecords.filter((f) => f.kind === "app-kill").length < 5) history.violation("fewer than 5 app instance kills were injected");
   for (const f of faultRecords) if (!f.ok) history.violation(`fault ${f.kind} at ${f.atSeconds.toFixed(1)} s: ${f.outcome}`);
@@ -152,6 +154,7 @@ try {
     faults: faultRecords,
     writes,
     trades,
+    checkouts,
     checks: { quick: checker.checksRun, verifications: checker.verifications, skipped: checker.checksSkipped },
     violations: history.violations,
   };

@@ -145,6 +145,53 @@ export class Checker {
     return counts;
   }
 
+  /**
+   * After the run: every completed checkout is one transaction (for its session, of its buyer) with
+   * exactly one invoice and one outbox email; a refused one left no transaction; every transaction
+   * has one invoice and one email; invoice numbers run 1…n without gaps per seller and year.
+   */
+  async checkouts(): Promise<{ acked: number; refused: number; unresolved: number; invoices: number }> {
+    const rows = await this.pool.query<{ id: string; session: string | null; buyer: string | null; invoices: string; emails: string }>(
+      `SELECT t.id, t.checkout_session_id AS session, t.buyer_user_id AS buyer,
+              (SELECT count(*) FROM invoices i WHERE i.transaction_id = t.id)::text AS invoices,
+              (SELECT count(*) FROM invoices i JOIN email_outbox e ON e.invoice_id = i.id WHERE i.transaction_id = t.id)::text AS emails
+         FROM transactions t`,
+    );
+    const bySession = new Map(rows.rows.filter((r) => r.session).map((r) => [r.session!, r]));
+    for (const t of rows.rows) {
+      if (t.invoices !== "1") this.history.violation(`transaction ${t.id} has ${t.invoices} invoices`);
+      if (t.emails !== "1") this.history.violation(`transaction ${t.id} has ${t.emails} outbox emails`);
+    }
+    const counts = { acked: 0, refused: 0, unresolved: 0, invoices: 0 };
+    for (const c of this.history.checkouts) {
+      const t = c.sessionId ? bySession.get(c.sessionId) : undefined;
+      if (c.status === "acked") {
+        counts.acked++;
+        if (!t) this.history.violation(`completed checkout ${c.sessionId} has no transaction`);
+        else if (t.id !== c.transactionId || t.buyer !== c.userId) this.history.violation(`completed checkout ${c.sessionId} answered order ${c.transactionId}, the database has ${t.id} of ${t.buyer}`);
+      } else if (c.status === "refused") {
+        counts.refused++;
+        if (t) this.history.violation(`refused checkout ${c.sessionId} has transaction ${t.id}`);
+      } else {
+        counts.unresolved++;
+      }
+    }
+    const numbers = await this.pool.query<{ seller: string; year: number; number: string }>(
+      `SELECT seller_company_id AS seller, year, number FROM invoices ORDER BY seller_company_id, year, number`,
+    );
+    const groups = new Map<string, number[]>();
+    for (const n of numbers.rows) {
+      const sequence = Number(/(\d+)$/.exec(n.number)?.[1] ?? NaN);
+      groups.set(`${n.seller} ${n.year}`, [...(groups.get(`${n.seller} ${n.year}`) ?? []), sequence]);
+    }
+    for (const [group, sequences] of groups) {
+      const sorted = [...sequences].sort((a, b) => a - b);
+      counts.invoices += sorted.length;
+      if (sorted.some((n, i) => n !== i + 1)) this.history.violation(`invoice numbers of ${group} are not 1…${sorted.length} without gaps: ${sorted.slice(0, 20).join(", ")}`);
+    }
+    return counts;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

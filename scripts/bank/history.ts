@@ -26,6 +26,15 @@ export interface TradeRecord {
   tradeId?: string;
 }
 
+/** A checkout's final answer; the checker finds it in transactions by its checkout session. */
+export interface CheckoutRecord {
+  userId: string;
+  sellerTicker: string;
+  sessionId?: string;
+  status: "acked" | "refused" | "unresolved";
+  transactionId?: string;
+}
+
 interface KindStats {
   latencies: number[];
   outcomes: Record<Outcome, number>;
@@ -35,6 +44,7 @@ interface KindStats {
 export class History {
   readonly writes: WriteRecord[] = [];
   readonly trades: TradeRecord[] = [];
+  readonly checkouts: CheckoutRecord[] = [];
   readonly violations: string[] = [];
   private readonly kinds = new Map<string, KindStats>();
 
@@ -51,6 +61,10 @@ export class History {
 
   write(record: WriteRecord): void {
     this.writes.push(record);
+  }
+
+  checkout(record: CheckoutRecord): void {
+    this.checkouts.push(record);
   }
 
   trade(record: TradeRecord): void {

@@ -8,6 +8,7 @@ import { createApiToken } from "../../lib/auth/api-tokens";
 import { signUp } from "../../lib/auth/sign-up";
 import { createCompany } from "../../lib/companies/create-company";
 import { checkGoingPublicAfterCommit } from "../../lib/companies/going-public";
+import { createProduct } from "../../lib/companies/products";
 import { db, disconnectDb } from "../../lib/db/client";
 import { transfer } from "../../lib/ledger/transfer";
 import { migrate } from "../../lib/db/migrate";
@@ -21,11 +22,18 @@ export interface BankUser {
   token: string;
 }
 
+export interface BankSeller {
+  ticker: string;
+  productIds: string[];
+}
+
 export const LISTED_TICKER = "BANK";
+/** Shops for checkouts, each founded by a seller who is not a player. */
+const SELLER_TICKERS = ["SHOPA", "SHOPB", "SHOPC"];
 /** Founders of the listed company: their opening deposits together exceed the listing threshold. */
 const FOUNDERS = 6;
 
-export async function createBankWorld(serverUrl: string, database: string, players: number): Promise<{ databaseUrl: string; users: BankUser[]; listedTicker: string }> {
+export async function createBankWorld(serverUrl: string, database: string, players: number): Promise<{ databaseUrl: string; users: BankUser[]; listedTicker: string; sellers: BankSeller[] }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -37,6 +45,7 @@ export async function createBankWorld(serverUrl: string, database: string, playe
   await migrate({ connectionString: databaseUrl });
   process.env.DATABASE_URL = databaseUrl; // signUp and createApiToken use the app's one client
   const users: BankUser[] = [];
+  const sellers: BankSeller[] = [];
   try {
     for (let i = 0; i < players; i++) {
       const email = `player-${String(i).padStart(3, "0")}@bank.test`;
@@ -55,10 +64,19 @@ export async function createBankWorld(serverUrl: string, database: string, playe
     }
     if (users.some((u) => !u.accountId)) throw new Error("a player has no personal account after sign-up");
     await createListedCompany();
+    for (const [i, ticker] of SELLER_TICKERS.entries()) {
+      const owner = await signUp({ name: `Seller ${i}`, email: `seller-${i}@bank.test`, password: `bank-seller-${i}-correct-horse` });
+      const company = await createCompany(db(), { id: owner.id, role: owner.role }, { name: `Bank Shop ${i}`, ticker, description: "" });
+      const productIds: string[] = [];
+      for (const [j, price] of ["3.50", "12.00", "0.99"].entries()) {
+        productIds.push((await createProduct(db(), { id: owner.id, role: owner.role }, company.id, { name: `Goods ${j}`, description: "", price, active: true })).id);
+      }
+      sellers.push({ ticker, productIds });
+    }
   } finally {
     await disconnectDb();
   }
-  return { databaseUrl, users, listedTicker: LISTED_TICKER };
+  return { databaseUrl, users, listedTicker: LISTED_TICKER, sellers };
 }
 
 async function createListedCompany(): Promise<void> {

@@ -1,6 +1,7 @@
 // Every operation kind the bank test runs. Add a kind as one file beside these and list it here.
-// Pending: checkout (balance + invoice, several sellers) and marketplace runs — each a kind whose
-// writes the checker looks up the same way.
+// Pending: checkouts paid by invoice, and marketplace runs — each a kind whose writes the checker
+// looks up the same way.
+import { checkoutKind } from "./checkout-form";
 import type { OperationKind } from "./kind";
 import { foreignReadKind, readKind } from "./reads";
 import { signInKind } from "./sign-in";
@@ -15,6 +16,7 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   conflictKind,
   transferFormKind,
   tradeKind,
+  checkoutKind,
   readKind,
   foreignReadKind,
   signInKind,
