@@ -1,6 +1,7 @@
 // "Forgot password": always the same answer, whether or not an account has the email, so the form
 // cannot be used to find out who has an account. The throttle counts every request (known email or
-// not). For a known email, the token row and its outbox message are written in ONE transaction: a
+// not), and the email is sent after the response, so a known address costs the request only one
+// short insert transaction more. For a known email, the token row and its outbox message are written in ONE transaction: a
 // link is never valid without its email queued, nor an email queued for a link that does not exist.
 // The message carries the token sealed (lib/email/sealed-payload.ts), never in plain text; it is
 // sent after commit by lib/email/deliver-outbox.ts.

@@ -48,13 +48,15 @@ describe("checkout concurrency", () => {
     const sessionId = await prepareCheckout(buyer, [{ productId: ticket, quantity: 2 }]);
     const before = await rowCounts();
     const lock = await holdRowLock(`SELECT 1 FROM checkout_sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
-    const submits = [1, 2, 3].map(() => completeCheckout(db(), buyer, { sessionId, method: "balance", payerAccountId: buyer.accountId }));
+    const submits = settle([1, 2, 3].map(() => completeCheckout(db(), buyer, { sessionId, method: "balance", payerAccountId: buyer.accountId })));
     try {
       await waitForWaiters(lock.pid, 3);
     } finally {
       await lock.release();
     }
-    const results = await Promise.all(submits);
+    const settled = await submits;
+    expect(settled.every((o) => o.status === "fulfilled")).toBe(true);
+    const results = settled.map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof completeCheckout>>>).value);
     expect(new Set(results.map((r) => r.transactionId)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     const after = await rowCounts();
@@ -71,13 +73,14 @@ describe("checkout concurrency", () => {
     const buyers = await Promise.all([1, 2, 3].map(() => createBuyer()));
     const sessions = await Promise.all(buyers.map((b) => prepareCheckout(b, [{ productId: ticket, quantity: 2 }])));
     const lock = await holdRowLock(`SELECT 1 FROM events WHERE id = $1 FOR UPDATE`, [event]);
-    const racing = buyers.map((b, i) => completeCheckout(db(), b, { sessionId: sessions[i]!, method: "balance", payerAccountId: b.accountId }));
+    // Settled from the start, so a refusal arriving while the lock is being released is never "unhandled".
+    const racing = settle(buyers.map((b, i) => completeCheckout(db(), b, { sessionId: sessions[i]!, method: "balance", payerAccountId: b.accountId })));
     try {
       await waitForWaiters(lock.pid, 3);
     } finally {
       await lock.release();
     }
-    const outcomes = await settle(racing);
+    const outcomes = await racing;
     const ok = outcomes.filter((o) => o.status === "fulfilled");
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(ok).toHaveLength(2);

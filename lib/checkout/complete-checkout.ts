@@ -86,6 +86,7 @@ export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCh
     taxTotal: priced.taxTotal,
     total: priced.total,
     payerAccountId: input.payerAccountId ?? null,
+    receiving: cart.receiving,
   };
   provider.check(paymentBase);
 

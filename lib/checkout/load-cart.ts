@@ -36,6 +36,8 @@ export interface Cart {
   customer: unknown;
   lines: CartLine[];
   expiresAt: Date;
+  /** The seller's account and the tax authority's in the cart currency (null when missing). */
+  receiving: { seller: bigint | null; tax: bigint | null };
 }
 
 export const sellerSelect = {
@@ -71,6 +73,8 @@ interface CartRow {
   customer: unknown;
   expires_at: Date;
   seller: SellerInfo | null;
+  seller_account_id: string | null;
+  tax_account_id: string | null;
   line_id: string | null;
   quantity: number | null;
   attendee_names: unknown;
@@ -100,6 +104,9 @@ export async function loadCart(tx: Tx, sessionId: string, options: { lock?: bool
               'taxEnabled', c.tax_enabled, 'taxRateBps', c.tax_rate_bps, 'pricesIncludeTax', c.prices_include_tax,
               'paymentTermsDays', c.payment_terms_days, 'invoicePrefix', c.invoice_prefix, 'invoiceLanguage', c.invoice_language::text,
               'legalName', c.legal_name, 'address', c.address, 'vatId', c.vat_id) END AS seller,
+            (SELECT a.id::text FROM accounts a WHERE a.company_id = s.company_id AND a.currency = s.currency AND a.kind = 'COMPANY'
+                AND a.status = 'OPEN' ORDER BY a.id LIMIT 1) AS seller_account_id,
+            (SELECT a.id::text FROM accounts a WHERE a.system_key = 'tax:' || s.currency) AS tax_account_id,
             l.id AS line_id, l.quantity, l.attendee_names,
             p.id AS product_id, p.kind::text AS kind, p.name, p.description, p.price_minor, p.currency::text AS product_currency, p.tax_rate_bps,
             e.id AS event_id, e.name AS event_name, e.capacity, e.tickets_sold
@@ -123,6 +130,7 @@ export async function loadCart(tx: Tx, sessionId: string, options: { lock?: bool
     seller: s.seller,
     customer: s.customer,
     expiresAt: s.expires_at,
+    receiving: { seller: s.seller_account_id === null ? null : BigInt(s.seller_account_id), tax: s.tax_account_id === null ? null : BigInt(s.tax_account_id) },
     lines: rows
       .filter((r) => r.line_id !== null)
       .map((r) => ({

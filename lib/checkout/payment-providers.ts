@@ -20,6 +20,8 @@ export interface PaymentContext {
   taxTotal: bigint;
   total: bigint;
   payerAccountId: bigint | null;
+  /** Seller and tax accounts when the caller already read them (checkout reads them with the cart). */
+  receiving?: { seller: bigint | null; tax: bigint | null };
 }
 
 export interface PaymentOutcome {
@@ -71,9 +73,9 @@ export async function taxAccountId(tx: Tx, currency: string): Promise<bigint> {
  */
 export async function postCheckoutPayment(
   tx: Tx,
-  ctx: { actor: Actor; payerAccountId: bigint; transactionId: string; sellerCompanyId: string; sellerName: string; currency: string; subtotal: bigint; taxTotal: bigint; label: string },
+  ctx: { actor: Actor; payerAccountId: bigint; transactionId: string; sellerCompanyId: string; sellerName: string; currency: string; subtotal: bigint; taxTotal: bigint; label: string; receiving?: { seller: bigint | null; tax: bigint | null } },
 ): Promise<void> {
-  const { seller, tax: taxAccount } = await receivingAccounts(tx, ctx.sellerCompanyId, ctx.currency);
+  const { seller, tax: taxAccount } = ctx.receiving?.seller != null ? { seller: ctx.receiving.seller, tax: ctx.receiving.tax } : await receivingAccounts(tx, ctx.sellerCompanyId, ctx.currency);
   const tax = ctx.taxTotal > 0n ? (taxAccount ?? (await taxAccountId(tx, ctx.currency))) : null;
   const entries = [];
   if (ctx.subtotal > 0n) {

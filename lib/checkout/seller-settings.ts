@@ -1,4 +1,4 @@
-// Seller settings, edited by the seller's staff (canManageSeller). Issued invoices keep their
+// Seller settings, edited by the seller's owners (canManageSeller(…, "owner")). Issued invoices keep their
 // snapshots, so an edit here changes only what is sold and issued from now on.
 import { z } from "zod";
 import type { Tx } from "../db/client";
@@ -24,7 +24,7 @@ export const sellerSettingsSchema = z.object({
 export type SellerSettingsInput = z.input<typeof sellerSettingsSchema>;
 
 export async function updateSellerSettings(tx: Tx, userId: string, companyId: string, input: SellerSettingsInput): Promise<void> {
-  await requireSellerStaff(tx, userId, companyId);
+  await requireSellerStaff(tx, userId, companyId, "owner");
   const parsed = sellerSettingsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid_input", "Check the highlighted fields.", { fieldErrors: fieldErrorsFromIssues(parsed.error.issues) });
   const s = parsed.data;

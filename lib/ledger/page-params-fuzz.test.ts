@@ -47,7 +47,7 @@ describe("page parameter parsers under hostile input", () => {
     fc.assert(
       fc.property(searchParams, (params) => {
         const result = accountEntriesQuerySchema.safeParse(searchParamsToObject(params));
-        if (!result.success) for (const issue of result.error.issues) expect(["cursor", "type", "from", "to", "limit"]).toContain(String(issue.path[0]));
+        if (!result.success) for (const issue of result.error.issues) expect(["cursor", "after", "type", "from", "to", "q", "min", "max", "limit"]).toContain(String(issue.path[0]));
       }),
       fuzzParams(1500),
     );

@@ -48,9 +48,10 @@ export async function createSeller(options: {
         vatId: "DE129273398",
       },
     });
-    // Access follows company_members, as for companies made through lib/companies/create-company.ts.
-    await tx.companyMember.create({ data: { companyId: company.id, userId: ownerId, role: "owner" } });
     const account = await openCompanyAccount(tx, { companyId: company.id, currency });
+    // As createCompany does: the operating account is referenced explicitly, the founder is an owner.
+    await tx.company.update({ where: { id: company.id }, data: { operatingAccountId: account.id } });
+    await tx.companyMember.create({ data: { companyId: company.id, userId: ownerId, role: "owner", grantedById: ownerId } });
     return { id: company.id, ownerId, accountId: account.id, currency };
   });
 }

@@ -8,7 +8,8 @@
 // admin, for spending) is denied, the test also asks for a nonexistent id and demands the very same
 // answer, so a denial never reveals that the object exists. Actions expect "allow" or "deny".
 // "manager" is a manager (company_members role manager) of Alice's company ALDR: signed in like
-// anyone, plus "spend" on the company (products, shop settings, its invoices), never "manage".
+// anyone, plus "spend" on the company (products, its shop's invoices), never "manage" (access,
+// staying private, deleting) nor the seller settings (owners only).
 //
 // Object placeholders in a key or url: [id] Alice's personal account; [ticker] her company ALDR;
 // [productId] one of its products; [invoiceId] / [transactionId] / [pdfInvoiceId] Alice's seeded
@@ -133,7 +134,7 @@ export const ACTION_MATRIX: Record<string, Expect<"allow" | "deny">> = {
   "action app/(app)/companies/actions.ts#stayPrivateAction": { anonymous: "deny", alice: "allow", bob: "deny", manager: "deny", admin: "deny" },
   "action app/(app)/companies/actions.ts#deleteCompanyAction": { anonymous: "deny", alice: "allow", bob: "deny", manager: "deny", admin: "deny" },
   "action app/(app)/invoices/actions.ts#invoiceAction": { anonymous: "deny", alice: "allow", bob: "deny", manager: "allow", admin: "deny" },
-  "action app/(app)/shop/[ticker]/settings/actions.ts#sellerSettingsAction": { anonymous: "deny", alice: "allow", bob: "deny", manager: "allow", admin: "deny" },
+  "action app/(app)/shop/[ticker]/settings/actions.ts#sellerSettingsAction": { anonymous: "deny", alice: "allow", bob: "deny", manager: "deny", admin: "deny" },
   "action app/(app)/stocks/actions.ts#tradeAction": { anonymous: "deny", alice: "allow", bob: "allow", manager: "allow", admin: "allow" },
   "action app/(auth)/sign-in/actions.ts#signInAction": { anonymous: "allow", alice: "allow", bob: "allow", manager: "allow", admin: "allow" },
   "action app/(auth)/sign-up/actions.ts#signUpAction": { anonymous: "allow", alice: "allow", bob: "allow", manager: "allow", admin: "allow" },

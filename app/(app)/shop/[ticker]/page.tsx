@@ -18,7 +18,7 @@ export default async function StorefrontPage({ params }: { params: Promise<{ tic
   const user = await requireUser();
   const store = await getStorefront(db(), (await params).ticker);
   if (!store) notFound();
-  const isStaff = await canManageSeller(db(), user.id, store.id);
+  const isOwner = await canManageSeller(db(), user.id, store.id, "owner");
   const taxNote = store.taxEnabled
     ? `Prices ${store.pricesIncludeTax ? "include" : "exclude"} ${formatRateBps(store.taxRateBps)} % tax unless marked otherwise.`
     : "No tax is charged.";
@@ -26,7 +26,7 @@ export default async function StorefrontPage({ params }: { params: Promise<{ tic
     <>
       <PageHeader title={`${store.name} (${store.ticker})`} description={`${store.description} ${taxNote}`} actions={
           <div className="flex gap-4 text-sm font-medium text-indigo-700">
-            {isStaff ? <Link href={`/shop/${store.ticker}/settings`} className="underline">Seller settings</Link> : null}
+            {isOwner ? <Link href={`/shop/${store.ticker}/settings`} className="underline">Seller settings</Link> : null}
             <Link href="/cart" className="underline">Your cart</Link>
           </div>
         } />

@@ -43,6 +43,11 @@ export default async function AdminEmailPage({ params }: { params: Promise<{ id:
               <pre className="whitespace-pre-wrap break-words text-xs">{body.text}</pre>
             </Card>
           </>
+        ) : message.kind === "password-reset" ? (
+          <Card title="Contents">
+            {/* The link is a credential: it is stored sealed (lib/email/sealed-payload.ts) and rendered only to send it. */}
+            <p className="text-sm text-slate-700">A single-use password-reset link. It is stored sealed and is not shown here.</p>
+          </Card>
         ) : null}
       </div>
     </>

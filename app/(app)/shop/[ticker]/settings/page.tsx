@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Seller settings" };
 export default async function SellerSettingsPage({ params }: { params: Promise<{ ticker: string }> }) {
   const user = await requireUser();
   const company = await db().company.findUnique({ where: { ticker: (await params).ticker.toUpperCase() } });
-  if (!company || !(await canManageSeller(db(), user.id, company.id))) notFound();
+  if (!company || !(await canManageSeller(db(), user.id, company.id, "owner"))) notFound();
   const initial = {
     currency: company.currency,
     taxRate: formatRateBps(company.taxRateBps),
