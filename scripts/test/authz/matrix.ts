@@ -68,11 +68,11 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
   "page /market": SIGNED_IN,
   "page /stocks": SIGNED_IN,
   "page /stocks/[ticker]": page(SIGN_IN, 200, 200, 200, 200, { url: "/stocks/[listed]" }),
-  // Shop: anyone signed in buys; its settings are for the seller's staff (owners and managers).
+  // Shop: anyone signed in buys; its seller settings are for its owners only (not managers).
   "page /shop": SIGNED_IN,
   "page /shop/[ticker]": SIGNED_IN,
   "page /shop/[ticker]/[productId]": SIGNED_IN,
-  "page /shop/[ticker]/settings": page(SIGN_IN, 200, 404, 200, 404),
+  "page /shop/[ticker]/settings": page(SIGN_IN, 200, 404, 404, 404),
   // An empty cart has nothing to check out: back to the cart.
   "page /cart": SIGNED_IN,
   "page /checkout": page(SIGN_IN, 307, 307, 307, 307, { redirectsTo: "/cart" }),
