@@ -23,7 +23,10 @@ export async function managedSellerIds(tx: Tx, userId: string): Promise<string[]
   return rows.map((r) => r.companyId);
 }
 
-export async function requireSellerStaff(tx: Tx, userId: string, companyId: string, needs: SellerRole = "staff"): Promise<void> {
-  // Not found rather than forbidden: nobody can probe which invoices exist.
-  if (!(await canManageSeller(tx, userId, companyId, needs))) throw new AppError("not_found", "Not found.");
+/**
+ * Not found rather than forbidden, worded like the caller's own "does not exist" answer
+ * (`notFoundMessage`, e.g. "Invoice not found."), so nobody can probe which invoices exist.
+ */
+export async function requireSellerStaff(tx: Tx, userId: string, companyId: string, needs: SellerRole = "staff", notFoundMessage = "Not found."): Promise<void> {
+  if (!(await canManageSeller(tx, userId, companyId, needs))) throw new AppError("not_found", notFoundMessage);
 }

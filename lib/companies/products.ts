@@ -1,7 +1,7 @@
 // Products: owners and managers ("spend" on the company) create, edit and deactivate them. Prices
 // are parsed exactly into minor units of the company's operating currency.
 import type { Db, Tx } from "../db/client";
-import { AppError } from "../errors/app-error";
+import { AppError, isAppError } from "../errors/app-error";
 import { requireCompanyAccess, type Actor } from "../ledger/account-access";
 import { parseAmount } from "../money/amount";
 import { marketConfig } from "../market/config";
@@ -53,7 +53,7 @@ export async function updateProduct(prisma: Db, actor: Actor, productId: string,
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true, currency: true, kind: true } });
     if (!product || product.kind !== "GOODS") throw new AppError("not_found", "Product not found.");
-    await requireCompanyAccess(tx, actor, { id: product.companyId }, "spend");
+    await requireProductAccess(tx, actor, product.companyId);
     const priceMinor = parsePrice(data.price, product.currency);
     return tx.product.update({
       where: { id: productId },
@@ -67,7 +67,19 @@ export async function setProductActive(prisma: Db, actor: Actor, productId: stri
   await prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true } });
     if (!product) throw new AppError("not_found", "Product not found.");
-    await requireCompanyAccess(tx, actor, { id: product.companyId }, "spend");
+    await requireProductAccess(tx, actor, product.companyId);
     await tx.product.update({ where: { id: productId }, data: { active } });
+  });
+}
+
+/**
+ * The product's company, for its staff (owners and managers). Anyone else hears "Product not
+ * found." — exactly what a nonexistent product answers — never "Company not found.", which would
+ * tell them the product exists.
+ */
+async function requireProductAccess(tx: Tx, actor: Actor, companyId: string): Promise<void> {
+  await requireCompanyAccess(tx, actor, { id: companyId }, "spend").catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") throw new AppError("not_found", "Product not found.");
+    throw error;
   });
 }

@@ -48,7 +48,9 @@ describe("settling invoices", () => {
     const p = await createProduct(seller);
     const sessionId = await prepareCheckout(buyer, [{ productId: p, quantity: 1 }], B2B_DE);
     const done = await completeCheckout(db(), buyer, { sessionId, method: "invoice" });
-    await expect(markInvoicePaid(db(), buyer, done.invoiceId)).rejects.toThrow(/Not found/);
+    // Someone who is not the seller's staff hears exactly what a nonexistent invoice answers.
+    await expect(markInvoicePaid(db(), buyer, done.invoiceId)).rejects.toThrow(/^Invoice not found\.$/);
+    await expect(markInvoicePaid(db(), buyer, "no-such-invoice")).rejects.toThrow(/^Invoice not found\.$/);
     await markInvoicePaid(db(), owner(seller), done.invoiceId);
     const inv = await db().invoice.findUniqueOrThrow({ where: { id: done.invoiceId }, include: { transaction: true } });
     expect([inv.status, inv.transaction.paymentStatus, inv.paidAt !== null]).toEqual(["paid", "paid", true]);

@@ -39,7 +39,7 @@ export async function refundTransaction(prisma: Db, actor: Actor, input: { trans
       select: { id: true, sellerCompanyId: true, paymentMethod: true, paymentStatus: true, payerAccountId: true, currency: true, total: true, taxTotal: true, refunded: true, invoice: { select: { id: true } } },
     });
     if (!t) throw new AppError("not_found", "Transaction not found.");
-    await requireSellerStaff(tx, actor.id, t.sellerCompanyId);
+    await requireSellerStaff(tx, actor.id, t.sellerCompanyId, "staff", "Transaction not found.");
     if (t.paymentMethod !== "balance" || t.payerAccountId === null || !t.invoice) {
       throw new AppError("conflict", "Only checkouts paid from a balance can be refunded here.");
     }

@@ -37,7 +37,7 @@ export async function markInvoicePaid(prisma: Db, actor: Actor, invoiceId: strin
   await prisma.$transaction(async (tx) => {
     const invoice = await tx.invoice.findUnique({ where: { id: invoiceId }, select: { sellerCompanyId: true } });
     if (!invoice) throw new AppError("not_found", "Invoice not found.");
-    await requireSellerStaff(tx, actor.id, invoice.sellerCompanyId);
+    await requireSellerStaff(tx, actor.id, invoice.sellerCompanyId, "staff", "Invoice not found.");
     const claimed = await claimOpenInvoice(tx, invoiceId, "paid");
     await tx.transaction.update({ where: { id: claimed.transactionId }, data: { paymentStatus: "paid" } });
   });
@@ -71,7 +71,7 @@ export async function voidInvoice(prisma: Db, actor: Actor, invoiceId: string): 
   await prisma.$transaction(async (tx) => {
     const invoice = await tx.invoice.findUnique({ where: { id: invoiceId }, select: { sellerCompanyId: true } });
     if (!invoice) throw new AppError("not_found", "Invoice not found.");
-    await requireSellerStaff(tx, actor.id, invoice.sellerCompanyId);
+    await requireSellerStaff(tx, actor.id, invoice.sellerCompanyId, "staff", "Invoice not found.");
     await claimOpenInvoice(tx, invoiceId, "void");
   });
 }

@@ -45,7 +45,8 @@ export type TransferRefusal =
   | PostingRefusal;
 
 export type TransferOutcome =
-  | { status: "created"; result: TransferResult }
+  /** recipientKind: whom the money went to (not part of the stored answer; older databases leave it out). */
+  | { status: "created"; result: TransferResult; recipientKind?: "person" | "company" }
   | IdempotencyAnswer<TransferResult>
   | ({ status: "refused" } & TransferRefusal);
 

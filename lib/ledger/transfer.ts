@@ -26,7 +26,12 @@ export type { TransferResult } from "./transfer-batch";
  * concurrent transfers into one statement), unless LEDGER_COALESCE=0. With `tx`, it runs inside that
  * transaction as one ledger_transfer call of its own.
  */
-export async function transfer(actor: Actor, input: TransferInput, tx?: Tx): Promise<IdempotentResult<TransferResult>> {
+/**
+ * `toCompany` (first execution only): the money went to a company account, so it may now qualify
+ * to go public (lib/companies/going-public.ts) — false for a person, so a transfer between people
+ * costs no further statement. When the database does not say, it is true (check rather than miss).
+ */
+export async function transfer(actor: Actor, input: TransferInput, tx?: Tx): Promise<IdempotentResult<TransferResult> & { toCompany?: boolean }> {
   const parsed = transferInputSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
@@ -66,7 +71,7 @@ export async function transfer(actor: Actor, input: TransferInput, tx?: Tx): Pro
   };
   const outcome =
     tx === undefined && coalescingEnabled() ? await transferCoalescer().submit(request) : await transferOne(tx ?? db(), request);
-  if (outcome.status === "created") return { result: outcome.result, replayed: false };
+  if (outcome.status === "created") return { result: outcome.result, replayed: false, toCompany: outcome.recipientKind !== "person" };
   if (outcome.status !== "refused") return answeredResult(outcome);
   throw transferError(outcome);
 }

@@ -50,7 +50,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => vo
 try {
   log(`seed ${options.seed}, ${options.clients} clients, ${options.durationMs / 1000} s${options.faults ? ", with faults" : ""}; logs in ${logDir}`);
   cluster = await startPgCluster({ log, settings: { max_connections: "300" } });
-  const { databaseUrl, users } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
+  const { databaseUrl, users, listedTicker, sellers } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
   log(`${users.length} players signed up with funded accounts and API tokens`);
 
   const { stale, reason } = buildStaleness(root);
@@ -115,6 +115,8 @@ try {
   faults.then(markDone, markDone);
   const { maxInFlight } = await runClients({
     users,
+    listedTicker,
+    sellers,
     kinds: OPERATION_KINDS,
     balancer: new Balancer(instances),
     history,
@@ -132,6 +134,8 @@ try {
   await checker.quick("after the run");
   await checker.verify("after the run", true);
   const writes = await checker.writes();
+  const trades = await checker.trades();
+  const checkouts = await checker.checkouts();
   if (maxInFlight < 2) history.violation(`operations never overlapped (at most ${maxInFlight} in flight)`);
   if (options.faults && faultRecords.filter((f) => f.kind === "app-kill").length < 5) history.violation("fewer than 5 app instance kills were injected");
   for (const f of faultRecords) if (!f.ok) history.violation(`fault ${f.kind} at ${f.atSeconds.toFixed(1)} s: ${f.outcome}`);
@@ -149,6 +153,8 @@ try {
     maxInFlight,
     faults: faultRecords,
     writes,
+    trades,
+    checkouts,
     checks: { quick: checker.checksRun, verifications: checker.verifications, skipped: checker.checksSkipped },
     violations: history.violations,
   };

@@ -98,6 +98,100 @@ export class Checker {
     return counts;
   }
 
+  /**
+   * After the run: every stock trade's final answer against stock_trades (found by user and
+   * idempotency key): acknowledged once, with its id, side and quantity; refused never; unanswered
+   * at most once. Every player's position equals the sum of their trades.
+   */
+  async trades(): Promise<{ acked: number; refused: number; unresolved: number; unresolvedApplied: number; positions: number }> {
+    const rows = await this.pool.query<{ id: string; user_id: string; idempotency_key: string | null; side: string; quantity: string }>(
+      `SELECT id::text, user_id, idempotency_key, side::text, quantity::text FROM stock_trades`,
+    );
+    const byKey = new Map<string, typeof rows.rows>();
+    for (const r of rows.rows) byKey.set(`${r.user_id}|${r.idempotency_key}`, [...(byKey.get(`${r.user_id}|${r.idempotency_key}`) ?? []), r]);
+    const counts = { acked: 0, refused: 0, unresolved: 0, unresolvedApplied: 0, positions: 0 };
+    const known = new Set<string>();
+    for (const t of this.history.trades) {
+      const id = `${t.userId}|${t.key}`;
+      known.add(id);
+      const found = byKey.get(id) ?? [];
+      if (t.status === "acked") {
+        counts.acked++;
+        if (found.length !== 1) this.history.violation(`acknowledged trade ${t.key} is in stock_trades ${found.length} times`);
+        const r = found[0];
+        if (r && t.tradeId && r.id !== t.tradeId) this.history.violation(`acknowledged trade ${t.key} answered id ${t.tradeId}, stock_trades has ${r.id}`);
+        if (r && (r.side !== t.side || r.quantity !== String(t.quantity))) this.history.violation(`acknowledged trade ${t.key}: recorded ${r.side} ${r.quantity}, asked ${t.side} ${t.quantity}`);
+      } else if (t.status === "refused") {
+        counts.refused++;
+        if (found.length !== 0) this.history.violation(`refused trade ${t.key} is in stock_trades ${found.length} times`);
+      } else {
+        counts.unresolved++;
+        if (found.length > 1) this.history.violation(`unresolved trade ${t.key} is in stock_trades ${found.length} times`);
+        if (found.length === 1) counts.unresolvedApplied++;
+      }
+    }
+    for (const id of byKey.keys()) if (!known.has(id)) this.history.violation(`stock trade ${id} matches no request`);
+    const positions = await this.pool.query<{ user_id: string; held: string; traded: string }>(
+      `SELECT p.user_id, p.quantity::text AS held,
+              coalesce((SELECT sum(CASE t.side WHEN 'buy' THEN t.quantity ELSE -t.quantity END) FROM stock_trades t
+                         WHERE t.user_id = p.user_id AND t.company_id = p.company_id), 0)::text AS traded
+         FROM stock_positions p WHERE p.user_id = ANY($1::text[])`,
+      [[...new Set(this.history.trades.map((t) => t.userId))]],
+    );
+    for (const p of positions.rows) {
+      counts.positions++;
+      if (p.held !== p.traded) this.history.violation(`position of ${p.user_id} is ${p.held} shares, its trades add up to ${p.traded}`);
+    }
+    return counts;
+  }
+
+  /**
+   * After the run: every completed checkout is one transaction (for its session, of its buyer) with
+   * exactly one invoice and one outbox email; a refused one left no transaction; every transaction
+   * has one invoice and one email; invoice numbers run 1…n without gaps per seller and year.
+   */
+  async checkouts(): Promise<{ acked: number; refused: number; unresolved: number; invoices: number }> {
+    const rows = await this.pool.query<{ id: string; session: string | null; buyer: string | null; invoices: string; emails: string }>(
+      `SELECT t.id, t.checkout_session_id AS session, t.buyer_user_id AS buyer,
+              (SELECT count(*) FROM invoices i WHERE i.transaction_id = t.id)::text AS invoices,
+              (SELECT count(*) FROM invoices i JOIN email_outbox e ON e.invoice_id = i.id WHERE i.transaction_id = t.id)::text AS emails
+         FROM transactions t`,
+    );
+    const bySession = new Map(rows.rows.filter((r) => r.session).map((r) => [r.session!, r]));
+    for (const t of rows.rows) {
+      if (t.invoices !== "1") this.history.violation(`transaction ${t.id} has ${t.invoices} invoices`);
+      if (t.emails !== "1") this.history.violation(`transaction ${t.id} has ${t.emails} outbox emails`);
+    }
+    const counts = { acked: 0, refused: 0, unresolved: 0, invoices: 0 };
+    for (const c of this.history.checkouts) {
+      const t = c.sessionId ? bySession.get(c.sessionId) : undefined;
+      if (c.status === "acked") {
+        counts.acked++;
+        if (!t) this.history.violation(`completed checkout ${c.sessionId} has no transaction`);
+        else if (t.id !== c.transactionId || t.buyer !== c.userId) this.history.violation(`completed checkout ${c.sessionId} answered order ${c.transactionId}, the database has ${t.id} of ${t.buyer}`);
+      } else if (c.status === "refused") {
+        counts.refused++;
+        if (t) this.history.violation(`refused checkout ${c.sessionId} has transaction ${t.id}`);
+      } else {
+        counts.unresolved++;
+      }
+    }
+    const numbers = await this.pool.query<{ seller: string; year: number; number: string }>(
+      `SELECT seller_company_id AS seller, year, number FROM invoices ORDER BY seller_company_id, year, number`,
+    );
+    const groups = new Map<string, number[]>();
+    for (const n of numbers.rows) {
+      const sequence = Number(/(\d+)$/.exec(n.number)?.[1] ?? NaN);
+      groups.set(`${n.seller} ${n.year}`, [...(groups.get(`${n.seller} ${n.year}`) ?? []), sequence]);
+    }
+    for (const [group, sequences] of groups) {
+      const sorted = [...sequences].sort((a, b) => a - b);
+      counts.invoices += sorted.length;
+      if (sorted.some((n, i) => n !== i + 1)) this.history.violation(`invoice numbers of ${group} are not 1…${sorted.length} without gaps: ${sorted.slice(0, 20).join(", ")}`);
+    }
+    return counts;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -16,6 +16,25 @@ export interface WriteRecord {
   entryId?: string;
 }
 
+/** A stock trade's final answer; the checker finds it in stock_trades by (user, idempotency key). */
+export interface TradeRecord {
+  userId: string;
+  key: string;
+  side: "buy" | "sell";
+  quantity: bigint;
+  status: "acked" | "refused" | "unresolved";
+  tradeId?: string;
+}
+
+/** A checkout's final answer; the checker finds it in transactions by its checkout session. */
+export interface CheckoutRecord {
+  userId: string;
+  sellerTicker: string;
+  sessionId?: string;
+  status: "acked" | "refused" | "unresolved";
+  transactionId?: string;
+}
+
 interface KindStats {
   latencies: number[];
   outcomes: Record<Outcome, number>;
@@ -24,6 +43,8 @@ interface KindStats {
 
 export class History {
   readonly writes: WriteRecord[] = [];
+  readonly trades: TradeRecord[] = [];
+  readonly checkouts: CheckoutRecord[] = [];
   readonly violations: string[] = [];
   private readonly kinds = new Map<string, KindStats>();
 
@@ -40,6 +61,14 @@ export class History {
 
   write(record: WriteRecord): void {
     this.writes.push(record);
+  }
+
+  checkout(record: CheckoutRecord): void {
+    this.checkouts.push(record);
+  }
+
+  trade(record: TradeRecord): void {
+    this.trades.push(record);
   }
 
   violation(message: string): void {

@@ -6,10 +6,12 @@ import { seededRandom } from "../test/seeded-random";
 import { CookieJar, type Balancer } from "./http";
 import type { History } from "./history";
 import type { ClientContext, OperationKind } from "./kinds/kind";
-import type { BankUser } from "./world";
+import type { BankSeller, BankUser } from "./world";
 
 export async function runClients(options: {
   users: BankUser[];
+  listedTicker: string;
+  sellers: BankSeller[];
   kinds: readonly OperationKind[];
   balancer: Balancer;
   history: History;
@@ -36,6 +38,8 @@ export async function runClients(options: {
         history: options.history,
         giveUpAt: options.giveUpAt,
         cookies: new CookieJar(),
+        listedTicker: options.listedTicker,
+        sellers: options.sellers,
         newKey: () => `${runId}-c${index}-${++counter}`,
         seen: new Map(),
         ownAcked: 0n,

@@ -39,7 +39,7 @@ export async function transferAction(previous: TransferState, formData: FormData
       const user = await requireActionUser();
       // The confirmed recipient is the account the person reviewed (#id), not a fresh lookup of
       // what they typed; the amount is the exact decimal that was shown.
-      const { result, replayed } = await transfer(user, {
+      const { result, replayed, toCompany } = await transfer(user, {
         fromAccountId: field(formData, "fromAccountId"),
         to: `#${field(formData, "toAccountId")}`,
         amount: field(formData, "amount"),
@@ -47,7 +47,7 @@ export async function transferAction(previous: TransferState, formData: FormData
         idempotencyKey,
       });
       // A transfer that raised a company balance may list it (the transfer itself has committed).
-      if (!replayed) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
+      if (!replayed && toCompany) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
       revalidatePath("/accounts");
       revalidatePath("/dashboard");
       return {

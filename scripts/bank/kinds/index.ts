@@ -1,9 +1,11 @@
 // Every operation kind the bank test runs. Add a kind as one file beside these and list it here.
-// Pending (their features are on other branches): checkout (balance + invoice, several sellers),
-// stock trades, marketplace runs — each a kind whose writes the checker looks up the same way.
+// Pending: checkouts paid by invoice, and marketplace runs — each a kind whose writes the checker
+// looks up the same way.
+import { checkoutKind } from "./checkout-form";
 import type { OperationKind } from "./kind";
 import { foreignReadKind, readKind } from "./reads";
 import { signInKind } from "./sign-in";
+import { tradeKind } from "./trade-api";
 import { conflictKind, overdraftKind, replayKind, transferKind } from "./transfer-api";
 import { transferFormKind } from "./transfer-form";
 
@@ -13,6 +15,8 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   replayKind,
   conflictKind,
   transferFormKind,
+  tradeKind,
+  checkoutKind,
   readKind,
   foreignReadKind,
   signInKind,

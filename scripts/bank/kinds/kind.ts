@@ -5,7 +5,7 @@
 import type { Random } from "../../test/seeded-random";
 import type { Balancer, CookieJar } from "../http";
 import type { History } from "../history";
-import type { BankUser } from "../world";
+import type { BankSeller, BankUser } from "../world";
 
 export interface ClientContext {
   index: number;
@@ -17,6 +17,10 @@ export interface ClientContext {
   /** Retries stop here (the run's end plus a grace period). */
   giveUpAt: number;
   cookies: CookieJar;
+  /** The world's sellers and their products (checkouts). */
+  sellers: readonly BankSeller[];
+  /** The world's listed company (stock trades). */
+  listedTicker: string;
   /** A fresh idempotency key, unique in the run. */
   newKey(): string;
   /** Per account: the newest entry id and balance version this client has seen (reads never go back). */

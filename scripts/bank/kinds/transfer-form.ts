@@ -1,8 +1,11 @@
 // Transfers through the /transfer page's form and its server action, posted the way a browser
-// without JavaScript posts it (progressive enhancement): GET the page with the session cookie, take
-// the form's hidden fields (Next's action reference and the idempotency key field), fill in the
-// visible fields, POST multipart to /transfer. The answer is the re-rendered page: a confirmation or
-// an inline error. Retries re-read the form but keep the same idempotency key, as the form does.
+// without JavaScript posts it (progressive enhancement), in the form's two steps: GET the page with
+// the session cookie, take the transfer form's hidden fields (Next's action reference, the form's
+// state), fill in the visible fields and POST multipart to /transfer — the answer is the review
+// (nothing moves yet) or an inline error. Then POST the review form's hidden fields (the reviewed
+// recipient's account id, the exact amount, the same idempotency key) with intent=confirm; that
+// answer is the confirmation or an inline error. Retries start over but keep the idempotency key,
+// as the form does.
 import { GaveUp, untilAnswered } from "../http";
 import type { WriteRecord } from "../history";
 import type { ClientContext, OperationKind } from "./kind";
@@ -22,6 +25,11 @@ export function hiddenInputs(html: string): Map<string, string> {
     if (attrs.get("type") === "hidden" && attrs.has("name")) fields.set(attrs.get("name")!, attrs.get("value") ?? "");
   }
   return fields;
+}
+
+/** The one <form> of the page that contains `marker` (forms do not nest), or "" if none does. */
+export function formContaining(html: string, marker: string): string {
+  return [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((form) => form.includes(marker)) ?? "";
 }
 
 export const transferFormKind: OperationKind = {
@@ -55,20 +63,36 @@ export const transferFormKind: OperationKind = {
         const page = await untilAnswered(context.balancer, (base) => new Request(`${base}/transfer`, { headers: { cookie: context.cookies.header() } }), context.giveUpAt);
         retries += page.retries;
         if (page.status !== 200) throw new Error(`/transfer answered ${page.status}`);
+        // Step 1: the transfer form (only its own hidden fields: other forms on the page, such as
+        // sign-out, carry other actions).
         const form = new FormData();
-        for (const [name, value] of hiddenInputs(page.text)) if (name.startsWith("$ACTION")) form.set(name, value);
-        if (![...form.keys()].length) throw new Error("no server action reference in the /transfer form");
+        for (const [name, value] of hiddenInputs(formContaining(page.text, 'name="amount"'))) form.set(name, value);
+        if (![...form.keys()].some((name) => name.startsWith("$ACTION"))) throw new Error("no server action reference in the /transfer form");
         form.set("idempotencyKey", key);
         form.set("fromAccountId", context.user.accountId);
         form.set("to", recipient.email);
         form.set("amount", (cents / 100).toFixed(2));
         form.set("description", record.description);
-        const answer = await untilAnswered(
-          context.balancer,
-          // A browser sends Origin with a form POST; Next checks it against Host for server actions.
-          (base) => new Request(`${base}/transfer`, { method: "POST", headers: { cookie: context.cookies.header(), origin: base }, body: form }),
-          context.giveUpAt,
-        );
+        const post = (body: FormData) =>
+          untilAnswered(
+            context.balancer,
+            // A browser sends Origin with a form POST; Next checks it against Host for server actions.
+            (base) => new Request(`${base}/transfer`, { method: "POST", headers: { cookie: context.cookies.header(), origin: base }, body }),
+            context.giveUpAt,
+          );
+        let answer = await post(form);
+        // Step 2: confirm what was reviewed (the review form's hidden fields, intent=confirm).
+        if (answer.status === 200 && answer.text.includes('data-testid="review-amount"')) {
+          retries += answer.retries;
+          const confirm = new FormData();
+          for (const [name, value] of hiddenInputs(formContaining(answer.text, 'name="toAccountId"'))) confirm.set(name, value);
+          if (confirm.get("toAccountId") !== recipient.accountId) {
+            context.history.violation(`${this.name}: the review for ${key} shows account #${String(confirm.get("toAccountId"))}, not ${recipient.email}'s #${recipient.accountId}`);
+          }
+          if (confirm.get("idempotencyKey") !== key) context.history.violation(`${this.name}: the review for ${key} carries another idempotency key`);
+          confirm.set("intent", "confirm");
+          answer = await post(confirm);
+        }
         retries += answer.retries;
         if (answer.status !== 200) throw new Error(`form post answered ${answer.status} ${answer.text.slice(0, 200)}`);
         if (answer.text.includes('data-testid="new-balance"')) {

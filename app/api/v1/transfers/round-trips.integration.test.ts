@@ -6,7 +6,9 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { db } from "@/lib/db/client";
 import { createTestUser } from "@/scripts/test/ledger-fixtures";
+import { createTestCompany } from "@/scripts/test/market-fixtures";
 import { POST as postTransfer } from "./route";
 
 const originalQuery = pg.Client.prototype.query;
@@ -62,5 +64,21 @@ describe("POST /api/v1/transfers round trips", () => {
     const { statements, result } = await countingStatements(send);
     expect(result.status).toBe(401);
     expect(statements).toHaveLength(1);
+  });
+
+  it("a transfer to a company still runs the going-public check (only transfers to people skip it)", async () => {
+    const [owner, payer] = await Promise.all([createTestUser(), createTestUser({ openingDeposit: 6_000_000n })]);
+    const company = await createTestCompany(owner);
+    const { token } = await createApiToken({ userId: payer.id, name: "ipo" });
+    const response = await postTransfer(
+      new Request("http://localhost/api/v1/transfers", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": randomUUID() },
+        body: JSON.stringify({ fromAccountId: String(payer.accountId), to: company.ticker, amount: "5000100" }),
+      }),
+      undefined,
+    );
+    expect(response.status).toBe(201);
+    expect((await db().company.findUniqueOrThrow({ where: { id: company.id }, select: { isPublic: true } })).isPublic).toBe(true);
   });
 });

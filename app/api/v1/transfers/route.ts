@@ -19,7 +19,7 @@ export const POST = apiRoute(async (request) => {
   // Values go to the shared schema (lib/ledger/transfer.schema.ts) with their JSON types: an array
   // or an object where text belongs is refused with a message naming the field, never stringified.
   const text = (name: string) => body[name] as string | undefined;
-  const { result, replayed } = await transfer(user, {
+  const { result, replayed, toCompany } = await transfer(user, {
     fromAccountId: text("fromAccountId")!,
     to: text("to")!,
     amount: text("amount")!,
@@ -29,7 +29,7 @@ export const POST = apiRoute(async (request) => {
     idempotencyKey,
   });
   // A transfer that raised a company balance may list it (the transfer itself has committed).
-  if (!replayed) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
+  if (!replayed && toCompany) await checkGoingPublicQuietly(db(), [BigInt(result.toAccountId)]);
   const { entryId, fromBalanceAfter, amount, currency, ...rest } = result;
   return jsonResponse(
     { data: { id: entryId, ...rest, amount: { amount, currency }, fromBalanceAfter: { amount: fromBalanceAfter, currency } } },
