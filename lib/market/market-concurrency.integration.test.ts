@@ -23,6 +23,10 @@ let other: TestCompany;
 
 const actor = (u: TestUser) => ({ id: u.id, role: u.role });
 
+// Each operation must queue on the held lock on its own: the coalescing poster would fold the two
+// transfers into one batched statement (one waiter instead of two).
+process.env.LEDGER_COALESCE = "0";
+
 beforeAll(async () => {
   owner = await createTestUser({ openingDeposit: 50_000_000n });
   for (let i = 0; i < 6; i++) traders.push(await createTestUser({ openingDeposit: 5_000_000n }));
