@@ -13,7 +13,9 @@ describe("asExpectedError", () => {
   });
 
   it("answers a lost connection (terminated backend, server restart, refused connection) as a retryable 503", () => {
-    for (const thrown of [wrapped("57P01"), wrapped("57P03"), wrapped("08006"), { message: "x", cause: { code: "ECONNREFUSED" } }, new Error("Connection terminated unexpectedly")]) {
+    for (const thrown of [wrapped("57P01"), wrapped("57P03"), wrapped("08006"), { message: "x", cause: { code: "ECONNREFUSED" } }, new Error("Connection terminated unexpectedly"),
+      // Seen in the bank test while PostgreSQL restarted: Prisma's own codes, and pg's broken client.
+      { code: "P1001" }, { code: "P1017" }, new Error("Client has encountered a connection error and is not queryable")]) {
       expect(asExpectedError(thrown)).toMatchObject({ status: 503, message: CONNECTION_LOST_MESSAGE, retryAfterSeconds: 1 });
     }
   });

@@ -21,7 +21,9 @@ const CONNECTION_LOST = new Set([
   "57P03", // cannot_connect_now (server starting up)
   "08000", "08001", "08003", "08004", "08006", // connection exceptions
 ]);
-const CONNECTION_LOST_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);
+// Node's socket errors, and Prisma's: P1001 can't reach the server (restarting), P1002 timed out
+// reaching it, P1017 the server closed the connection.
+const CONNECTION_LOST_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "P1001", "P1002", "P1017"]);
 
 export const CONNECTION_LOST_MESSAGE = "The connection to the database was interrupted. Please try again; a retry with the same idempotency key is never applied twice.";
 
@@ -51,7 +53,8 @@ export function asExpectedError(error: unknown): AppError | null {
   if (state === "23503" || state === "23001" || (error as { code?: unknown } | null)?.code === "P2003") {
     return new AppError("conflict", "This record is still referenced by the ledger or other records, so it cannot be deleted.", { cause: error });
   }
-  if ((error as { code?: unknown } | null)?.code === "P2028") {
+  // P2028: an interactive transaction expired; P2024: no pooled connection came free in time.
+  if (["P2028", "P2024"].includes(String((error as { code?: unknown } | null)?.code))) {
     return new AppError("unavailable", BUSY_MESSAGE, { retryAfterSeconds: 1, cause: error });
   }
   return null;
@@ -61,7 +64,7 @@ export function asExpectedError(error: unknown): AppError | null {
 function connectionLost(error: unknown): boolean {
   for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
     if (typeof e.code === "string" && CONNECTION_LOST_CODES.has(e.code)) return true;
-    if (typeof e.message === "string" && /Connection terminated|connection terminated unexpectedly/.test(e.message)) return true;
+    if (typeof e.message === "string" && /Connection terminated|connection terminated unexpectedly|connection error and is not queryable/.test(e.message)) return true;
   }
   return false;
 }

@@ -12,6 +12,19 @@ import { signIn } from "./sign-in";
 import { formContaining, hiddenInputs } from "./transfer-form";
 
 const RETRYABLE_MESSAGES = ["Something went wrong on our side", "The ledger is busy", "The connection to the database was interrupted"];
+/** What a cart or customer step answers when its transaction rolled back for a fault (never a bug's generic message). */
+const FAULT_MESSAGES = ["The ledger is busy", "The connection to the database was interrupted"];
+
+async function postUntilAnswered<T extends { status: number; text: string; retries: number }>(send: () => Promise<T>): Promise<T> {
+  let extra = 0;
+  for (let attempt = 1; ; attempt++) {
+    const answer = await send();
+    const faulted = answer.status === 200 && FAULT_MESSAGES.some((m) => answer.text.includes(m));
+    if (!faulted || attempt >= 10) return { ...answer, retries: answer.retries + extra };
+    extra++;
+    await new Promise((r) => setTimeout(r, 200 * attempt));
+  }
+}
 
 function get(context: ClientContext, path: string): Promise<Answer> {
   return untilAnswered(context.balancer, (base) => new Request(`${base}${path}`, { headers: { cookie: context.cookies.header() } }), context.giveUpAt);
@@ -60,7 +73,8 @@ export const checkoutKind: OperationKind = {
       if (shop.status !== 200) throw new Error(`/shop/${seller.ticker} answered ${shop.status}`);
       const add = formData(shop.text, `value="${productId}"`);
       add.set("quantity", String(context.random.int(1, 2)));
-      const added = await post(context, `/shop/${seller.ticker}`, add);
+      // A step refused with "busy" or "connection interrupted" rolled back; it is safe to send again.
+      const added = await postUntilAnswered(() => post(context, `/shop/${seller.ticker}`, add));
       retries += added.retries;
       if (added.status !== 200 || !added.text.includes("Added to your cart")) throw new Error(`add to cart answered ${added.status}: ${alert(added.text)}`);
 
@@ -75,7 +89,7 @@ export const checkoutKind: OperationKind = {
       customer.set("email", context.user.email);
       customer.set("address", `${context.index} Bank Street, Springfield`);
       customer.set("country", "US");
-      const saved = await post(context, "/checkout", customer);
+      const saved = await postUntilAnswered(() => post(context, "/checkout", customer));
       retries += saved.retries;
       if (saved.status !== 303 || !(saved.headers.get("location") ?? "").includes("/checkout/review")) throw new Error(`saving the customer answered ${saved.status}: ${alert(saved.text)}`);
 
