@@ -52,6 +52,8 @@ export async function importLegacy(prisma: Db, text: string, onProgress?: (p: { 
         if (await tx.transaction.findUnique({ where: { legacyId: row.id }, select: { id: true } })) return false;
         const seller = await tx.company.findUnique({ where: { ticker: row.sellerTicker }, select: { id: true, name: true, legalName: true, address: true, country: true, vatId: true, ticker: true, invoiceLanguage: true } });
         if (!seller) throw new Error(`unknown seller ${row.sellerTicker}`);
+        // A rate, not money: the schema allows 0–100 in steps of 0.01, so ×100 lands within far less
+        // than 0.5 of an integer and rounding gives the exact basis points.
         const rateBps = Math.round(row.taxRatePercent * 100);
         const tax = row.taxAmountInCents ?? lineTax({ unitPrice: row.unitPriceInCents, quantity: row.quantity, rateBps, inclusive: false }).tax;
         const product = await tx.product.findFirst({ where: { companyId: seller.id, name: row.productName }, select: { id: true } });
