@@ -5,6 +5,7 @@
 // request removes its own row, so knocking on a closed door does not keep it closed.
 // The count is kept whether or not an account has the email: the answer must not depend on it.
 import type { Tx } from "@/lib/db/client";
+import { windowUnlockTime } from "./sliding-window";
 import { AppError } from "@/lib/errors/app-error";
 
 export const RESET_REQUEST_WINDOW_MS = 60 * 60 * 1000;
@@ -47,8 +48,5 @@ async function unlockTime(tx: Tx, key: { email: string } | { ip: string }, ownId
     take: limit + 1,
     select: { id: true, createdAt: true },
   });
-  if (recent.length <= limit) return null;
-  const others = recent.filter((row) => row.id !== ownId);
-  const limiting = others[limit - 1] ?? others[others.length - 1]!;
-  return limiting.createdAt.getTime() + RESET_REQUEST_WINDOW_MS;
+  return windowUnlockTime(recent, ownId, limit, RESET_REQUEST_WINDOW_MS);
 }

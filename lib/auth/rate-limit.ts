@@ -10,6 +10,7 @@
 // that caused it instead of growing for as long as someone keeps knocking. A failed password check
 // keeps its row (that is the failure record); a successful sign-in clears the email's rows.
 import type { Tx } from "@/lib/db/client";
+import { windowUnlockTime } from "./sliding-window";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
@@ -51,10 +52,7 @@ async function unlockTime(
     take: limit + 1,
     select: { id: true, createdAt: true },
   });
-  if (recent.length <= limit) return null;
-  const others = recent.filter((row) => row.id !== ownId);
-  const limiting = others[limit - 1] ?? others[others.length - 1]!;
-  return limiting.createdAt.getTime() + SIGN_IN_WINDOW_MS;
+  return windowUnlockTime(recent, ownId, limit, SIGN_IN_WINDOW_MS);
 }
 
 export async function clearFailedSignIns(tx: Tx, { email }: { email: string }): Promise<void> {

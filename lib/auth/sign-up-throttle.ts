@@ -5,6 +5,7 @@
 // removes its row again, so knocking on a closed door does not keep it closed.
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { windowUnlockTime } from "./sliding-window";
 
 export const SIGN_UP_WINDOW_MS = 60 * 60 * 1000;
 export const DEFAULT_SIGN_UPS_PER_HOUR = 10;
@@ -36,11 +37,9 @@ export async function claimSignUpAttempt(
     take: limit + 1,
     select: { id: true, createdAt: true },
   });
-  if (recent.length <= limit) return;
+  const unlockAt = windowUnlockTime(recent, attempt.id, limit, SIGN_UP_WINDOW_MS);
+  if (unlockAt === null) return;
   await tx.signUpAttempt.deleteMany({ where: { id: attempt.id } });
-  const others = recent.filter((row) => row.id !== attempt.id);
-  const limiting = others[limit - 1] ?? others[others.length - 1];
-  const retryAfterSeconds = limiting ? (limiting.createdAt.getTime() + SIGN_UP_WINDOW_MS - now.getTime()) / 1000 : SIGN_UP_WINDOW_MS / 1000;
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const seconds = Math.max(1, Math.ceil((unlockAt - now.getTime()) / 1000));
   throw new AppError("rate_limited", signUpRateLimitMessage(seconds), { retryAfterSeconds: seconds });
 }

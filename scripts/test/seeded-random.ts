@@ -1,5 +1,7 @@
 // A small seeded PRNG (mulberry32) for reproducible randomized tests: the same seed gives the same
 // workload, so a failure prints its seed and can be replayed exactly.
+import { createRng } from "../../lib/market/prng";
+
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -10,19 +12,13 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The same generator as the marketplace's (lib/market/prng.ts), so there is one mulberry32.
+  const rng = createRng(seed);
   return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
+    next: rng.next,
+    int: rng.int,
+    pick: (items) => items[Math.floor(rng.next() * items.length)]!,
+    chance: (p) => rng.next() < p,
   };
 }
 

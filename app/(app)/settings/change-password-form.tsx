@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/button";
 import { FormAlert } from "@/app/_components/form-alert";
 import { IDLE } from "@/app/_components/form-state";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { TextField } from "@/app/_components/text-field";
 import { changePasswordAction } from "./account-actions";
 
@@ -21,16 +22,7 @@ export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: n
         required
         error={state.fieldErrors?.currentPassword}
       />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters, not a common password.`}
-        error={state.fieldErrors?.newPassword}
-      />
+      <NewPasswordField name="newPassword" minLength={minPasswordLength} error={state.fieldErrors?.newPassword} />
       <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
     </form>
   );

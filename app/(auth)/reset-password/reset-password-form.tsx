@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/button";
 import { FormAlert } from "@/app/_components/form-alert";
 import { IDLE } from "@/app/_components/form-state";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { TextField } from "@/app/_components/text-field";
 import { resetPasswordAction } from "./actions";
 
@@ -23,16 +24,7 @@ export function ResetPasswordForm({ token, minPasswordLength }: { token: string;
         </p>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters, not a common password.`}
-        error={state.fieldErrors?.newPassword}
-      />
+      <NewPasswordField name="newPassword" minLength={minPasswordLength} error={state.fieldErrors?.newPassword} />
       <TextField
         label="Repeat the new password"
         name="confirmPassword"

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/button";
 import { FormAlert } from "@/app/_components/form-alert";
 import { IDLE } from "@/app/_components/form-state";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { TextField } from "@/app/_components/text-field";
 import { signUpAction } from "./actions";
 
@@ -26,16 +27,7 @@ export function SignUpForm({ minPasswordLength, callbackUrl }: { minPasswordLeng
         defaultValue={state.values?.email}
         error={state.fieldErrors?.email}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters, not a common password.`}
-        error={state.fieldErrors?.password}
-      />
+      <NewPasswordField label="Password" name="password" minLength={minPasswordLength} error={state.fieldErrors?.password} />
       <SubmitButton className="w-full" pendingLabel="Creating account…">
         Create account
       </SubmitButton>
