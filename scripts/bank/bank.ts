@@ -2,11 +2,11 @@
 //
 // Jepsen-style bank test of the whole deployment: its own PostgreSQL cluster, a migrated database
 // with N players (real sign-ups, funded accounts, API tokens), one production build, TWO `next start`
-// instances on different ports (plus the job worker once one exists: worker-hook.ts), N clients
-// running transfers and reads against both through a round-robin balancer, a checker during and
-// after the run and, with --faults, process kills, connection kills and a database restart.
+// instances on different ports plus the job worker (worker-hook.ts), N clients running transfers,
+// trades, checkouts, invoice payments, marketplace runs and reads against both through a round-robin
+// balancer, a checker during and after the run and, with --faults, process kills (apps and worker),
+// connection kills and a database restart.
 // Exit code 1 on any violation.
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +18,9 @@ import { startPgCluster, type PgCluster } from "../lib/pg-cluster";
 import { seededRandom } from "../test/seeded-random";
 import { AppInstance } from "./app-instances";
 import { Checker } from "./checker";
+import { checkInvoices, checkTickets } from "./check-commerce";
+import { checkJobs, waitForJobRun } from "./check-jobs";
+import { checkMarketplace } from "./check-marketplace";
 import { injectFaults, type FaultRecord } from "./faults";
 import { History } from "./history";
 import { Balancer } from "./http";
@@ -25,7 +28,8 @@ import { OPERATION_KINDS } from "./kinds";
 import { parseBankOptions } from "./options";
 import { printReport, type BankReport } from "./report";
 import { runClients } from "./run-clients";
-import { startWorkerIfAny, workerScript } from "./worker-hook";
+import { inSnapshot } from "./snapshot";
+import { WorkerProcess } from "./worker-hook";
 import { createBankWorld } from "./world";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,14 +39,15 @@ const logDir = mkdtempSync(path.join(tmpdir(), "countinghouse-bank-"));
 const DATABASE = "bank";
 /** After the run ends, unanswered operations keep retrying this long before they count as unresolved. */
 const GRACE_MS = 120_000;
+/** After the run, how long to wait for a cron job to run after the worker's last restart (jobs fire at most once a minute). */
+const JOB_RESUME_WAIT_MS = 100_000;
 
 let cluster: PgCluster | undefined;
 const instances: AppInstance[] = [];
-let worker: ChildProcess | undefined;
+let worker: WorkerProcess | undefined;
 let exitCode = 1;
 const teardown = async () => {
-  worker?.kill("SIGTERM");
-  await Promise.all(instances.map((i) => i.stop()));
+  await Promise.all([worker?.stop(), ...instances.map((i) => i.stop())]);
   cluster?.stop();
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void teardown().finally(() => process.exit(130)));
@@ -50,7 +55,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => vo
 try {
   log(`seed ${options.seed}, ${options.clients} clients, ${options.durationMs / 1000} s${options.faults ? ", with faults" : ""}; logs in ${logDir}`);
   cluster = await startPgCluster({ log, settings: { max_connections: "300" } });
-  const { databaseUrl, users, listedTicker, sellers } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
+  const { databaseUrl, users, listedTicker, sellers, admin } = await createBankWorld(cluster.url("postgres"), DATABASE, options.clients);
   log(`${users.length} players signed up with funded accounts and API tokens`);
 
   const { stale, reason } = buildStaleness(root);
@@ -61,8 +66,10 @@ try {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
-    // With a separate worker process, the app instances leave the jobs to it.
-    ...(workerScript(root) ? { JOBS_IN_APP: "0" } : {}),
+    // The separate worker process runs the jobs; the app instances leave them to it. The
+    // marketplace runs every minute (the most cron allows), so a run sees it fire after a worker kill.
+    JOBS_IN_APP: "0",
+    MARKET_MARKETPLACE_CRON: process.env.MARKET_MARKETPLACE_CRON ?? "* * * * *",
   };
   if (stale) {
     log(`next build (${reason})`);
@@ -71,8 +78,9 @@ try {
   for (const name of ["app-a", "app-b"]) instances.push(await AppInstance.create(name, root, env, logDir));
   const startSeconds = await Promise.all(instances.map((i) => i.start()));
   log(`next start ×2: ${instances.map((i, n) => `${i.name} ${i.baseUrl} (${startSeconds[n]!.toFixed(1)} s)`).join(", ")}`);
-  worker = startWorkerIfAny(root, env, logDir);
-  log(worker ? `job worker started (npm run ${workerScript(root)})` : "no job worker in this branch (worker-hook.ts)");
+  worker = WorkerProcess.create(root, env, logDir);
+  if (!worker) throw new Error("package.json has no worker script: the bank test needs the job worker (worker-hook.ts)");
+  log(`job worker ready in ${(await worker.start()).toFixed(1)} s`);
 
   // The checker's Prisma client (lib/ledger/verify.ts) marks its connections so faults spare them.
   process.env.DATABASE_URL = `${databaseUrl}?application_name=bank-checker`;
@@ -99,6 +107,7 @@ try {
   const faults: Promise<FaultRecord[]> = options.faults
     ? injectFaults({
         instances,
+        worker,
         restartPostgres: () => cluster!.restart(),
         checker,
         pool: checker.pool,
@@ -117,6 +126,7 @@ try {
     users,
     listedTicker,
     sellers,
+    admin,
     kinds: OPERATION_KINDS,
     balancer: new Balancer(instances),
     history,
@@ -129,6 +139,10 @@ try {
   const faultRecords = await faults;
   running = false;
   await periodic;
+  // Scheduled jobs must run again after the worker's last kill; then it stops, so nothing moves while checking.
+  const workerKilled = faultRecords.some((f) => f.kind === "worker-kill");
+  const resumed = workerKilled && worker.readyAt ? await waitForJobRun(checker.pool, worker.readyAt, JOB_RESUME_WAIT_MS, log) : null;
+  await worker.stop();
 
   // After recovery: everything again, and the writes against the ledger.
   await checker.quick("after the run");
@@ -136,6 +150,11 @@ try {
   const writes = await checker.writes();
   const trades = await checker.trades();
   const checkouts = await checker.checkouts();
+  const marketplace = await inSnapshot(checker.pool, (db) => checkMarketplace(db, history, admin.id));
+  const invoices = await inSnapshot(checker.pool, (db) => checkInvoices(db, history));
+  const tickets = await inSnapshot(checker.pool, (db) => checkTickets(db, history));
+  const jobs = await checkJobs(checker.pool, history, resumed);
+  if (options.faults && !workerKilled) history.violation("the job worker was never killed");
   if (maxInFlight < 2) history.violation(`operations never overlapped (at most ${maxInFlight} in flight)`);
   if (options.faults && faultRecords.filter((f) => f.kind === "app-kill").length < 5) history.violation("fewer than 5 app instance kills were injected");
   for (const f of faultRecords) if (!f.ok) history.violation(`fault ${f.kind} at ${f.atSeconds.toFixed(1)} s: ${f.outcome}`);
@@ -155,6 +174,10 @@ try {
     writes,
     trades,
     checkouts,
+    marketplace,
+    invoices,
+    tickets,
+    jobs,
     checks: { quick: checker.checksRun, verifications: checker.verifications, skipped: checker.checksSkipped },
     violations: history.violations,
   };

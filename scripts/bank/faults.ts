@@ -1,7 +1,9 @@
 // Faults injected during `npm run test:bank -- --faults`, each logged with its outcome:
 //   - SIGKILL an app instance at random moments (at least 5 per run) and restart it after a pause;
 //   - pg_terminate_backend on random app connections (never the checker's own);
-//   - one PostgreSQL restart mid-run (`pg_ctl stop -m fast` + start: sessions are cut off).
+//   - one PostgreSQL restart mid-run (`pg_ctl stop -m fast` + start: sessions are cut off);
+//   - SIGKILL the job worker (worker-hook.ts) and restart it: at least once per run, once per ~2 min
+//     in long runs, early in a short run so that a cron occurrence can still fire after it.
 // Kills are spread over the run and alternate between instances; under load a restart takes
 // seconds, so at times both are down and clients retry until one answers again. Every scheduled
 // fault is injected even when slow restarts push it past the planned end: the clients keep going
@@ -10,10 +12,11 @@ import type pg from "pg";
 import type { Random } from "../test/seeded-random";
 import type { AppInstance } from "./app-instances";
 import { CHECKER_APPLICATION, type Checker } from "./checker";
+import type { WorkerProcess } from "./worker-hook";
 
 export interface FaultRecord {
   atSeconds: number;
-  kind: "app-kill" | "backend-terminate" | "postgres-restart";
+  kind: "app-kill" | "worker-kill" | "backend-terminate" | "postgres-restart";
   target: string;
   outcome: string;
   ok: boolean;
@@ -21,6 +24,8 @@ export interface FaultRecord {
 
 export interface FaultPlan {
   instances: AppInstance[];
+  /** The separate job worker, when the branch has one. */
+  worker?: WorkerProcess;
   restartPostgres: () => void;
   checker: Checker;
   pool: pg.Pool;
@@ -44,6 +49,8 @@ export async function injectFaults(plan: FaultPlan): Promise<FaultRecord[]> {
   const span = plan.durationMs * 0.8;
   for (let i = 0; i < kills; i++) events.push({ t: plan.durationMs * 0.05 + (span * (i + plan.random.next() * 0.6)) / kills, kind: "app-kill" });
   for (let i = 0; i < terminations; i++) events.push({ t: plan.durationMs * 0.05 + span * plan.random.next(), kind: "backend-terminate" });
+  const workerKills = plan.worker ? Math.max(1, Math.round(plan.durationMs / 120_000)) : 0;
+  for (let i = 0; i < workerKills; i++) events.push({ t: plan.durationMs * (0.08 + (0.7 * (i + plan.random.next() * 0.5)) / workerKills), kind: "worker-kill" });
   events.push({ t: plan.durationMs * 0.5, kind: "postgres-restart" });
   events.sort((a, b) => a.t - b.t);
 
@@ -74,6 +81,24 @@ export async function injectFaults(plan: FaultPlan): Promise<FaultRecord[]> {
             record.outcome = `SIGKILL; restart FAILED: ${(error as Error).message}`;
           }
           await plan.checker.quick(`after killing ${instance.name} at ${record.atSeconds.toFixed(1)} s`);
+        })(),
+      );
+    } else if (event.kind === "worker-kill") {
+      const worker = plan.worker!;
+      const record: FaultRecord = { atSeconds: at(), kind: "worker-kill", target: worker.name, outcome: "", ok: false };
+      records.push(record);
+      await worker.kill();
+      restarts.push(
+        (async () => {
+          const pause = plan.random.int(200, 1500);
+          await sleep(pause);
+          try {
+            const seconds = await worker.start();
+            record.ok = true;
+            record.outcome = `SIGKILL (process group); restarted after ${pause} ms, ready in ${seconds.toFixed(1)} s`;
+          } catch (error) {
+            record.outcome = `SIGKILL; restart FAILED: ${(error as Error).message}`;
+          }
         })(),
       );
     } else if (event.kind === "backend-terminate") {

@@ -33,6 +33,31 @@ export interface CheckoutRecord {
   sessionId?: string;
   status: "acked" | "refused" | "unresolved";
   transactionId?: string;
+  /** balance (paid now) or invoice (B2B, an open invoice paid later or never). */
+  method: "balance" | "invoice";
+  /** Tickets in the cart when the customer step named their attendees (0 without tickets). */
+  tickets: number;
+}
+
+/**
+ * One "Run now" of the marketplace through /admin/market. `slots`: the slot hidden input of every
+ * form posted for it, when the form carries one (a re-post after an ambiguous failure sends the same
+ * form, so normally one). `ambiguous`: attempts whose outcome was unknown (no answer, a 5xx, a
+ * "try again" message): without a slot each may have left a run behind.
+ */
+export interface MarketRunRecord {
+  status: "acked" | "refused" | "unresolved";
+  runId?: string;
+  slots: string[];
+  ambiguous: number;
+}
+
+/** Paying an open invoice from the buyer's balance through /invoices/<id>; the checker finds it by transaction. */
+export interface InvoicePaymentRecord {
+  userId: string;
+  transactionId: string;
+  invoiceId?: string;
+  status: "acked" | "refused" | "unresolved";
 }
 
 interface KindStats {
@@ -45,6 +70,8 @@ export class History {
   readonly writes: WriteRecord[] = [];
   readonly trades: TradeRecord[] = [];
   readonly checkouts: CheckoutRecord[] = [];
+  readonly marketRuns: MarketRunRecord[] = [];
+  readonly invoicePayments: InvoicePaymentRecord[] = [];
   readonly violations: string[] = [];
   private readonly kinds = new Map<string, KindStats>();
 
@@ -65,6 +92,14 @@ export class History {
 
   checkout(record: CheckoutRecord): void {
     this.checkouts.push(record);
+  }
+
+  marketRun(record: MarketRunRecord): void {
+    this.marketRuns.push(record);
+  }
+
+  invoicePayment(record: InvoicePaymentRecord): void {
+    this.invoicePayments.push(record);
   }
 
   trade(record: TradeRecord): void {

@@ -1,5 +1,8 @@
 // The bank test's report: operations/s and latency per kind, the faults with their outcomes, what
 // the checker verified, and every violation (there must be none).
+import type { InvoiceCounts, TicketCounts } from "./check-commerce";
+import type { JobCounts } from "./check-jobs";
+import type { MarketplaceCounts } from "./check-marketplace";
 import type { FaultRecord } from "./faults";
 import type { History } from "./history";
 
@@ -14,6 +17,10 @@ export interface BankReport {
   writes: { acked: number; refused: number; unresolved: number; unresolvedApplied: number };
   checkouts: { acked: number; refused: number; unresolved: number; invoices: number };
   trades: { acked: number; refused: number; unresolved: number; unresolvedApplied: number; positions: number };
+  marketplace: MarketplaceCounts;
+  invoices: InvoiceCounts;
+  tickets: TicketCounts;
+  jobs: JobCounts;
   checks: { quick: number; verifications: number; skipped: number };
   violations: string[];
 }
@@ -38,6 +45,27 @@ export function printReport(r: BankReport): void {
   console.log(`Trades: ${t.acked} acknowledged (each in stock_trades exactly once), ${t.refused} refused (none recorded), ${t.unresolved} unanswered (${t.unresolvedApplied} applied); ${t.positions} positions equal to their trades`);
   const c = r.checkouts;
   console.log(`Checkouts: ${c.acked} completed (each one transaction, one invoice, one email), ${c.refused} refused, ${c.unresolved} unanswered; ${c.invoices} invoice numbers gapless per seller and year`);
+  printCommerceAndJobs(r);
   console.log(`Checks: ${r.checks.quick} Σ/negative checks, ${r.checks.verifications} full ledger verifications, ${r.checks.skipped} skipped while the database was restarting`);
   console.log(r.violations.length ? `\n${r.violations.length} VIOLATION(S):\n  ${r.violations.slice(0, 50).join("\n  ")}` : "\nViolations: 0");
+}
+
+/** Marketplace runs, invoices, tickets and the job worker (check-marketplace.ts, check-commerce.ts, check-jobs.ts). */
+function printCommerceAndJobs(r: BankReport): void {
+  const m = r.marketplace;
+  console.log(
+    `Marketplace: ${m.runs} runs (${m.manual} Run now, ${m.scheduled} scheduled), ${m.entries} marketplace_batch entries, each run exactly one revenue and one cost entry per company for its recorded totals; ` +
+      `Run now ${m.acked} acknowledged (each run once), ${m.refused} refused, ${m.unresolved} unanswered, ${m.unacknowledged} runs from attempts with an unknown outcome; ${m.slotted ? "the form carries its slot" : "the form carries no slot"}`,
+  );
+  const i = r.invoices;
+  console.log(
+    `Invoices: ${i.invoices} (${i.paid} paid, each with one payment for its total; ${i.open} open, none); ${i.paidLater} pay-by-invoice orders paid later; ` +
+      `payments ${i.payments.acked} acknowledged, ${i.payments.refused} refused, ${i.payments.unresolved} unanswered`,
+  );
+  const t = r.tickets;
+  console.log(`Tickets: ${t.tickets} issued for ${t.events} events (${t.capacity} seats, ${t.soldOut} sold out), codes unique, none over capacity, each in a completed checkout and matching its line items`);
+  const j = r.jobs;
+  const perJob = Object.entries(j.perJob).map(([name, c]) => `${name} ${c.completed} done${c.failed ? `/${c.failed} failed` : ""}${c.interrupted ? `/${c.interrupted} cut off` : ""}`);
+  const resumed = j.afterLastRestart === null ? "the worker was not killed" : `${j.afterLastRestart} job runs after the worker's last restart (waited ${j.waitedSeconds.toFixed(0)} s after the clients)`;
+  console.log(`Jobs: ${perJob.join(", ") || "none ran"}; ${resumed}; no (job, slot) took effect twice (${j.repeats} idempotent repeats)`);
 }

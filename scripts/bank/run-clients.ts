@@ -6,12 +6,13 @@ import { seededRandom } from "../test/seeded-random";
 import { CookieJar, type Balancer } from "./http";
 import type { History } from "./history";
 import type { ClientContext, OperationKind } from "./kinds/kind";
-import type { BankSeller, BankUser } from "./world";
+import type { BankAdmin, BankSeller, BankUser } from "./world";
 
 export async function runClients(options: {
   users: BankUser[];
   listedTicker: string;
   sellers: BankSeller[];
+  admin: BankAdmin;
   kinds: readonly OperationKind[];
   balancer: Balancer;
   history: History;
@@ -40,6 +41,7 @@ export async function runClients(options: {
         cookies: new CookieJar(),
         listedTicker: options.listedTicker,
         sellers: options.sellers,
+        admin: options.admin,
         newKey: () => `${runId}-c${index}-${++counter}`,
         seen: new Map(),
         ownAcked: 0n,

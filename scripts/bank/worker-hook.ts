@@ -1,13 +1,14 @@
-// The separate job worker of issue 9 part 2. This branch has none; main gained `npm run worker`
-// (scripts/worker.ts, with JOBS_IN_APP=0 telling the app instances to leave the jobs to it) while
-// this was written. When package.json has a `worker` script (or `jobs:worker`), the bank test starts
-// it as its own process against the same database and the app instances run with JOBS_IN_APP=0.
+// The separate job worker (`npm run worker` = scripts/worker.ts; the app instances run with
+// JOBS_IN_APP=0 and leave every job to it), started as its own process against the same database. It
+// is a fault target like an app instance: faults.ts SIGKILLs it mid-run and restarts it, and the
+// checker (check-jobs.ts) demands that scheduled jobs ran again after the last restart and that no
+// job took effect twice for one cron slot.
 //
-// TODO(checkout/market, after merging): let faults.ts SIGKILL and restart the worker like an app
-// instance, and check after the run: every outbox email sent exactly once per invoice, scheduled
-// jobs ran without double runs (issue 9 parts 3 and 6).
+// npm runs the script through a shell and tsx, which starts its own node: the worker is spawned as
+// the leader of a new process group and a kill signals the whole group, so no orphaned worker
+// keeps running jobs behind the test's back.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 
 /** The package.json script that runs the job worker, if there is one. */
@@ -16,12 +17,83 @@ export function workerScript(root: string): string | undefined {
   return ["worker", "jobs:worker"].find((name) => scripts[name]);
 }
 
-export function startWorkerIfAny(root: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess | undefined {
-  const script = workerScript(root);
-  if (!script) return undefined;
-  const log = createWriteStream(path.join(logDir, "worker.log"), { flags: "a" });
-  const child = spawn("npm", ["run", "--silent", script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  return child;
+/** What lib/jobs/worker.ts logs once its queues, schedules and handlers are set up. */
+const READY_LINE = "worker started";
+
+export class WorkerProcess {
+  readonly name = "worker";
+  private child: ChildProcess | undefined;
+  private readonly log: WriteStream;
+  /** False from a kill until the restarted worker says it is ready. */
+  up = false;
+  starts = 0;
+  /** Wall-clock time the latest start became ready: jobs recorded after it ran on this process. */
+  readyAt: Date | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly script: string,
+    private readonly env: NodeJS.ProcessEnv,
+    logDir: string,
+  ) {
+    this.log = createWriteStream(path.join(logDir, "worker.log"), { flags: "a" });
+  }
+
+  /** The worker of this branch, or undefined when package.json has no worker script. */
+  static create(root: string, env: NodeJS.ProcessEnv, logDir: string): WorkerProcess | undefined {
+    const script = workerScript(root);
+    return script ? new WorkerProcess(root, script, env, logDir) : undefined;
+  }
+
+  /** Starts the worker and waits for its ready line; returns the seconds it took. */
+  async start(timeoutMs = 90_000): Promise<number> {
+    const started = performance.now();
+    const child = spawn("npm", ["run", "--silent", this.script], { cwd: this.root, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = child;
+    this.starts++;
+    const ready = new Promise<void>((resolve, reject) => {
+      let seen = "";
+      child.stdout!.on("data", (chunk: Buffer) => {
+        seen = (seen + chunk.toString()).slice(-4096);
+        if (seen.includes(READY_LINE)) resolve();
+      });
+      child.once("exit", (code, signal) => reject(new Error(`the worker exited with ${signal ?? code} while starting (log: ${this.log.path})`)));
+    });
+    child.stdout!.pipe(this.log, { end: false });
+    child.stderr!.pipe(this.log, { end: false });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the worker was not ready within ${timeoutMs / 1000} s (log: ${this.log.path})`)), timeoutMs)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.up = true;
+    this.readyAt = new Date();
+    return (performance.now() - started) / 1000;
+  }
+
+  /** SIGKILL to the whole process group: jobs in flight are cut off mid-way. */
+  async kill(): Promise<void> {
+    await this.signal("SIGKILL");
+  }
+
+  /** SIGTERM (the worker stops gracefully), SIGKILL after 10 s. */
+  async stop(): Promise<void> {
+    await Promise.race([this.signal("SIGTERM"), new Promise((r) => setTimeout(r, 10_000))]);
+    await this.kill();
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    this.up = false;
+    if (!child?.pid) return;
+    // The group, even when its leader (npm) has exited already: the node running the worker may not have.
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      return; // nobody is left in the group
+    }
+    await exited;
+  }
 }

@@ -3,12 +3,19 @@
 // personal API token each (createApiToken). Players also sign in with their password through Auth.js.
 // For stock trades: one listed company, founded (createCompany) by founders who are not players and
 // funded by their transfers (transfer) past the listing threshold, then listed (going-public check).
+// For checkouts: three shops with goods and one event each (limited seats, one ticket product: created
+// the way the demo seed creates them, there being no app function for events), two of them with
+// seller settings that tax (updateSellerSettings), so payments post tax entries and EU business
+// buyers meet the reverse charge. For marketplace runs: an administrator (createAdmin, what
+// `npm run admin:create` calls) who signs in like everyone else.
 import pg from "pg";
+import { createAdmin } from "../../lib/auth/create-admin";
 import { createApiToken } from "../../lib/auth/api-tokens";
 import { signUp } from "../../lib/auth/sign-up";
 import { createCompany } from "../../lib/companies/create-company";
 import { checkGoingPublicAfterCommit } from "../../lib/companies/going-public";
 import { createProduct } from "../../lib/companies/products";
+import { updateSellerSettings, type SellerSettingsInput } from "../../lib/checkout/seller-settings";
 import { db, disconnectDb } from "../../lib/db/client";
 import { transfer } from "../../lib/ledger/transfer";
 import { migrate } from "../../lib/db/migrate";
@@ -25,28 +32,51 @@ export interface BankUser {
 export interface BankSeller {
   ticker: string;
   productIds: string[];
+  /** The ticket product of the shop's event (TICKET_CAPACITY seats). */
+  ticketProductId: string;
+}
+
+export interface BankAdmin {
+  id: string;
+  email: string;
+  password: string;
 }
 
 export const LISTED_TICKER = "BANK";
 /** Shops for checkouts, each founded by a seller who is not a player. */
 const SELLER_TICKERS = ["SHOPA", "SHOPB", "SHOPC"];
+/** Seats per shop event: few enough that concurrent checkouts sell an event out within a short run. */
+export const TICKET_CAPACITY = 12;
+/** Seller settings per shop (null: the defaults, no tax): a German shop adding 19 %, a French one with 7.5 % included. */
+const SELLER_SETTINGS: (Partial<SellerSettingsInput> | null)[] = [
+  null,
+  { taxEnabled: true, taxRate: "19", pricesIncludeTax: false, country: "DE", vatId: "DE129273398" },
+  { taxEnabled: true, taxRate: "7.5", pricesIncludeTax: true, country: "FR", vatId: "FR40303265045" },
+];
 /** Founders of the listed company: their opening deposits together exceed the listing threshold. */
 const FOUNDERS = 6;
 
-export async function createBankWorld(serverUrl: string, database: string, players: number): Promise<{ databaseUrl: string; users: BankUser[]; listedTicker: string; sellers: BankSeller[] }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+export async function createBankWorld(
+  serverUrl: string,
+  database: string,
+  players: number,
+): Promise<{ databaseUrl: string; users: BankUser[]; listedTicker: string; sellers: BankSeller[]; admin: BankAdmin }> {
+  const server = new pg.Client({ connectionString: serverUrl });
+  await server.connect();
   try {
-    await admin.query(`CREATE DATABASE "${database}"`);
+    await server.query(`CREATE DATABASE "${database}"`);
   } finally {
-    await admin.end();
+    await server.end();
   }
   const databaseUrl = withDatabase(serverUrl, database);
   await migrate({ connectionString: databaseUrl });
   process.env.DATABASE_URL = databaseUrl; // signUp and createApiToken use the app's one client
   const users: BankUser[] = [];
   const sellers: BankSeller[] = [];
+  let admin: BankAdmin;
   try {
+    const created = await createAdmin({ email: "admin@bank.test", name: "Bank Admin" });
+    admin = { id: created.user.id, email: created.user.email, password: created.password };
     for (let i = 0; i < players; i++) {
       const email = `player-${String(i).padStart(3, "0")}@bank.test`;
       const password = `bank-password-${i}-correct-horse`;
@@ -71,12 +101,29 @@ export async function createBankWorld(serverUrl: string, database: string, playe
       for (const [j, price] of ["3.50", "12.00", "0.99"].entries()) {
         productIds.push((await createProduct(db(), { id: owner.id, role: owner.role }, company.id, { name: `Goods ${j}`, description: "", price, active: true })).id);
       }
-      sellers.push({ ticker, productIds });
+      const settings = SELLER_SETTINGS[i];
+      if (settings) {
+        await db().$transaction((tx) =>
+          updateSellerSettings(tx, owner.id, company.id, {
+            currency: "USD", taxEnabled: false, taxRate: "0", pricesIncludeTax: false, invoicePrefix: `INV${i}`, invoiceLanguage: "en",
+            legalName: `Bank Shop ${i} Ltd`, address: `${i} Market Square`, country: "", vatId: "", paymentTermsDays: 14, ...settings,
+          }),
+        );
+      }
+      const event = await db().event.create({
+        data: { companyId: company.id, name: `Bank Gala ${i}`, venue: "Hall", startsAt: new Date(Date.now() + 30 * 86_400_000), capacity: TICKET_CAPACITY },
+        select: { id: true },
+      });
+      const ticket = await db().product.create({
+        data: { companyId: company.id, name: `Gala ticket ${i}`, description: "", priceMinor: 2500n, currency: "USD", kind: "TICKET", eventId: event.id },
+        select: { id: true },
+      });
+      sellers.push({ ticker, productIds, ticketProductId: ticket.id });
     }
   } finally {
     await disconnectDb();
   }
-  return { databaseUrl, users, listedTicker: LISTED_TICKER, sellers };
+  return { databaseUrl, users, listedTicker: LISTED_TICKER, sellers, admin };
 }
 
 async function createListedCompany(): Promise<void> {

@@ -1,8 +1,8 @@
 // Every operation kind the bank test runs. Add a kind as one file beside these and list it here.
-// Pending: checkouts paid by invoice, and marketplace runs — each a kind whose writes the checker
-// looks up the same way.
-import { checkoutKind } from "./checkout-form";
+import { balanceCheckoutKind, invoiceCheckoutKind } from "./checkout-form";
+import { invoicePayKind } from "./invoice-pay";
 import type { OperationKind } from "./kind";
+import { marketRunKind } from "./marketplace-run";
 import { foreignReadKind, readKind } from "./reads";
 import { signInKind } from "./sign-in";
 import { tradeKind } from "./trade-api";
@@ -16,7 +16,10 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   conflictKind,
   transferFormKind,
   tradeKind,
-  checkoutKind,
+  balanceCheckoutKind,
+  invoiceCheckoutKind,
+  invoicePayKind,
+  marketRunKind,
   readKind,
   foreignReadKind,
   signInKind,

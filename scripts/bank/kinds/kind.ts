@@ -1,11 +1,10 @@
 // An operation kind of the bank test: one file per kind in this folder, listed in index.ts. A kind
 // runs one logical operation for one client (with its retries), records it in the history and reports
-// any violation it can see from the outside. Checkouts, stock trades and marketplace runs are added
-// the same way when those features land (see docs/scaling.md and README "Bank test").
+// any violation it can see from the outside.
 import type { Random } from "../../test/seeded-random";
 import type { Balancer, CookieJar } from "../http";
 import type { History } from "../history";
-import type { BankSeller, BankUser } from "../world";
+import type { BankAdmin, BankSeller, BankUser } from "../world";
 
 export interface ClientContext {
   index: number;
@@ -21,6 +20,8 @@ export interface ClientContext {
   sellers: readonly BankSeller[];
   /** The world's listed company (stock trades). */
   listedTicker: string;
+  /** The world's administrator (marketplace runs through /admin/market). */
+  admin: BankAdmin;
   /** A fresh idempotency key, unique in the run. */
   newKey(): string;
   /** Per account: the newest entry id and balance version this client has seen (reads never go back). */

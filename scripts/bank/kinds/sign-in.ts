@@ -4,11 +4,17 @@
 import { CookieJar, GaveUp, untilAnswered } from "../http";
 import type { ClientContext, OperationKind } from "./kind";
 
-async function attemptSignIn(context: ClientContext, jar: CookieJar): Promise<{ location: string; status: number; retries: number }> {
+/** Who signs in: the client's player, or the world's administrator (marketplace runs). */
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+async function attemptSignIn(context: ClientContext, jar: CookieJar, who: Credentials): Promise<{ location: string; status: number; retries: number }> {
   const csrf = await untilAnswered(context.balancer, (base) => new Request(`${base}/api/auth/csrf`, { headers: { cookie: jar.header() } }), context.giveUpAt);
   jar.store(csrf.headers);
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email: context.user.email, password: context.user.password, callbackUrl: "/dashboard" });
+  const form = new URLSearchParams({ csrfToken, email: who.email, password: who.password, callbackUrl: "/dashboard" });
   const callback = await untilAnswered(
     context.balancer,
     (base) =>
@@ -29,10 +35,10 @@ async function attemptSignIn(context: ClientContext, jar: CookieJar): Promise<{ 
  * inside authorize() (its database connection cut by a fault) with a redirect to ?error=Configuration:
  * a server error, not a refusal, so that is retried like a 5xx. Throws GaveUp when never answered.
  */
-export async function signIn(context: ClientContext, jar: CookieJar): Promise<{ ok: boolean; retries: number; detail: string }> {
+export async function signIn(context: ClientContext, jar: CookieJar, who: Credentials = context.user): Promise<{ ok: boolean; retries: number; detail: string }> {
   let retries = 0;
   for (;;) {
-    const attempt = await attemptSignIn(context, jar);
+    const attempt = await attemptSignIn(context, jar, who);
     retries += attempt.retries;
     if (!attempt.location.includes("error=Configuration")) {
       const ok = attempt.status === 302 && !attempt.location.includes("error=") && jar.has("authjs.session-token");

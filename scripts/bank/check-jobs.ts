@@ -1,0 +1,80 @@
+// After the run: the job worker's executions (job_runs, written by lib/jobs/execute-job.ts, joined to
+// pg-boss's job rows for their creation time and to its schedules for their cron).
+//   - Resumed: after the worker's last SIGKILL and restart, a scheduled job ran again (a job_runs row
+//     started after the restarted worker was ready). Cron occurrences are at least a minute apart,
+//     so this may need waiting past the clients' end; waitForJobRun bounds the wait.
+//   - No double effect: per (job, slot) — the slot executeJob derives, the cron occurrence at or
+//     before the job's creation — at most one pg-boss job completed (pg-boss files one job per
+//     occurrence), and at most one marketplace-run execution posted a run (a repeat finds its slot
+//     taken and answers duplicate). The same job completing twice is allowed for the other jobs:
+//     a kill between the handler's end and pg-boss's acknowledgement runs it again, by design
+//     (JobDefinition.run must be safe to run twice).
+import type pg from "pg";
+import { slotFor } from "../../lib/jobs/slot";
+import type { History } from "./history";
+
+export interface JobCounts {
+  /** Executions per job name: completed / failed / left running by a kill. */
+  perJob: Record<string, { completed: number; failed: number; interrupted: number }>;
+  /** Executions that started after the worker's last restart (null: the worker was never killed). */
+  afterLastRestart: number | null;
+  /** How long the check waited after the clients stopped for such an execution. */
+  waitedSeconds: number;
+  /** Slots whose one job completed more than once (harmless repeats of an idempotent job). */
+  repeats: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (at most `timeoutMs`) for a job execution that started after `since`; returns how many there are. */
+export async function waitForJobRun(pool: pg.Pool, since: Date, timeoutMs: number, log: (line: string) => void): Promise<{ count: number; waitedSeconds: number }> {
+  const started = performance.now();
+  let said = false;
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM job_runs WHERE started_at > $1`, [since]);
+    const waitedSeconds = (performance.now() - started) / 1000;
+    if (rows[0]!.n > 0 || waitedSeconds * 1000 >= timeoutMs) return { count: rows[0]!.n, waitedSeconds };
+    if (!said) log(`waiting up to ${(timeoutMs / 1000).toFixed(0)} s for a scheduled job to run after the worker's restart at ${since.toISOString()}`);
+    said = true;
+    await sleep(2000);
+  }
+}
+
+export async function checkJobs(pool: pg.Pool, history: History, resumed: { count: number; waitedSeconds: number } | null): Promise<JobCounts> {
+  const violation = (message: string) => history.violation(`jobs: ${message}`);
+  const rows = (
+    await pool.query<{ name: string; job_id: string; status: string; output: Record<string, unknown> | null; created_on: Date | null; slot: string | null; cron: string | null }>(
+      `SELECT r.name, r.job_id, r.status, r.output, j.created_on, j.data->>'slot' AS slot, s.cron
+         FROM job_runs r
+         LEFT JOIN pgboss.job j ON j.id::text = r.job_id
+         LEFT JOIN pgboss.schedule s ON s.name = r.name`,
+    )
+  ).rows;
+  const counts: JobCounts = { perJob: {}, afterLastRestart: resumed?.count ?? null, waitedSeconds: resumed?.waitedSeconds ?? 0, repeats: 0 };
+  const completed = new Map<string, { jobs: Set<string>; effects: number; executions: number }>();
+  for (const r of rows) {
+    const per = (counts.perJob[r.name] ??= { completed: 0, failed: 0, interrupted: 0 });
+    if (r.status === "completed") per.completed++;
+    else if (r.status === "failed") per.failed++;
+    else if (r.status === "running") per.interrupted++;
+    if (r.status !== "completed") continue;
+    if (!r.created_on) {
+      violation(`${r.name} execution of job ${r.job_id} has no pg-boss job row`);
+      continue;
+    }
+    const slot = r.slot ? new Date(r.slot) : slotFor(r.cron, r.created_on);
+    const key = `${r.name} @ ${slot.toISOString()}`;
+    const group = completed.get(key) ?? { jobs: new Set<string>(), effects: 0, executions: 0 };
+    group.jobs.add(r.job_id);
+    group.executions++;
+    if (r.name === "marketplace-run" && r.output && "run" in r.output) group.effects++;
+    completed.set(key, group);
+  }
+  for (const [key, g] of completed) {
+    if (g.jobs.size > 1) violation(`${key} completed in ${g.jobs.size} different jobs`);
+    if (g.effects > 1) violation(`${key} posted ${g.effects} marketplace runs`);
+    if (g.executions > g.jobs.size) counts.repeats++;
+  }
+  if (resumed && resumed.count === 0) violation(`no scheduled job ran within ${resumed.waitedSeconds.toFixed(0)} s after the worker's last restart`);
+  return counts;
+}
