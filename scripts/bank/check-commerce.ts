@@ -31,6 +31,8 @@ export interface TicketCounts {
   events: number;
   soldOut: number;
   capacity: number;
+  /** Checkouts whose tickets were refused for want of seats (at the cart or at completion). */
+  refusedSeats: number;
 }
 
 export async function checkInvoices(db: pg.ClientBase, history: History): Promise<InvoiceCounts> {
@@ -115,7 +117,7 @@ export async function checkTickets(db: pg.ClientBase, history: History): Promise
       `SELECT e.id, e.name, e.capacity, e.tickets_sold AS sold, (SELECT count(*) FROM tickets t WHERE t.event_id = e.id)::int AS issued FROM events e`,
     )
   ).rows;
-  const counts: TicketCounts = { tickets: 0, events: events.length, soldOut: 0, capacity: 0 };
+  const counts: TicketCounts = { tickets: 0, events: events.length, soldOut: 0, capacity: 0, refusedSeats: history.checkouts.filter((c) => c.soldOut).length };
   for (const e of events) {
     counts.tickets += e.issued;
     counts.capacity += e.capacity;

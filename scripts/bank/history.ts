@@ -37,6 +37,8 @@ export interface CheckoutRecord {
   method: "balance" | "invoice";
   /** Tickets in the cart when the customer step named their attendees (0 without tickets). */
   tickets: number;
+  /** Tickets were refused: the event had too few seats left when adding them or when completing. */
+  soldOut?: boolean;
 }
 
 /**

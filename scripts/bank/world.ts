@@ -46,7 +46,7 @@ export const LISTED_TICKER = "BANK";
 /** Shops for checkouts, each founded by a seller who is not a player. */
 const SELLER_TICKERS = ["SHOPA", "SHOPB", "SHOPC"];
 /** Seats per shop event: few enough that concurrent checkouts sell an event out within a short run. */
-export const TICKET_CAPACITY = 12;
+export const TICKET_CAPACITY = 8;
 /** Seller settings per shop (null: the defaults, no tax): a German shop adding 19 %, a French one with 7.5 % included. */
 const SELLER_SETTINGS: (Partial<SellerSettingsInput> | null)[] = [
   null,

@@ -81,7 +81,11 @@ function checkoutKind(name: string, weight: number, method: "balance" | "invoice
         // 1. The cart: goods, and sometimes tickets (skipped when the event has too few seats left).
         const goods = await addToCart(context, seller.ticker, context.random.pick(seller.productIds), context.random.int(1, 2));
         retries += goods.retries;
-        if (context.random.chance(TICKET_SHARE)) retries += (await addToCart(context, seller.ticker, seller.ticketProductId, context.random.int(1, 2))).retries;
+        if (context.random.chance(TICKET_SHARE)) {
+          const tickets = await addToCart(context, seller.ticker, seller.ticketProductId, context.random.int(1, 2));
+          retries += tickets.retries;
+          record.soldOut = !tickets.added;
+        }
 
         // 2. The customer, and one attendee name per ticket in the cart.
         const checkout = await getPage(context, "/checkout");
@@ -121,7 +125,9 @@ function checkoutKind(name: string, weight: number, method: "balance" | "invoice
           }
           record.status = "refused";
           const shown = alertText(paid.text);
-          const expected = (method === "balance" && /insufficient/i.test(shown)) || (record.tickets > 0 && SOLD_OUT.test(shown));
+          const seatsRefused = record.tickets > 0 && SOLD_OUT.test(shown);
+          record.soldOut ||= seatsRefused;
+          const expected = (method === "balance" && /insufficient/i.test(shown)) || seatsRefused;
           if (paid.status !== 200 || !expected) context.history.violation(`${name}: completing ${record.sessionId} answered ${paid.status}: ${shown}`);
           retries += await emptyCart(context);
           return context.history.operation(name, "refused", performance.now() - started, retries);

@@ -54,16 +54,23 @@ export const invoicePayKind: OperationKind = {
       if (invoiceStatus(page.text) !== "Open") throw new Error(`invoice ${record.invoiceId} of an unpaid order reads ${invoiceStatus(page.text)}`);
       const pay = formData(page.text, 'value="pay"');
       pay.set("accountId", context.user.accountId);
+      /** Whether an earlier attempt's outcome is unknown (it may have paid). */
+      let ambiguous = false;
       for (;;) {
         const answer = await postForm(context, `/invoices/${record.invoiceId}`, pay);
         retries += answer.retries;
+        ambiguous ||= answer.retries > 0;
         const status = answer.status === 200 ? invoiceStatus(answer.text) : undefined;
         if (status === "Paid") {
           record.status = "acked";
+          // The buyer is told so: the confirmation, or (when an earlier attempt's answer was lost) that it is paid already.
+          const told = answer.text.includes("Paid. Thank you!") || (ambiguous && /already paid/.test(answer.text));
+          if (!told) context.history.violation(`${this.name}: invoice ${record.invoiceId} is paid, but the page does not tell the buyer (${alertText(answer.text)})`);
           return context.history.operation(this.name, "ok", performance.now() - started, retries);
         }
         if (isRetryable(answer)) {
           retries++;
+          ambiguous = true;
           continue;
         }
         record.status = "refused";
