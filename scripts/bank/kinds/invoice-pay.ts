@@ -9,7 +9,7 @@
 import { GaveUp } from "../http";
 import type { InvoicePaymentRecord } from "../history";
 import type { ClientContext, OperationKind } from "./kind";
-import { alertText, formData, getPage, isRetryable, postForm } from "./page-forms";
+import { alertText, formData, getPage, isRetryable, postForm, renderedHtml } from "./page-forms";
 import { signIn } from "./sign-in";
 
 /** The invoice document's status badge (the shops invoice in English). */
@@ -64,7 +64,8 @@ export const invoicePayKind: OperationKind = {
         if (status === "Paid") {
           record.status = "acked";
           // The buyer is told so: the confirmation, or (when an earlier attempt's answer was lost) that it is paid already.
-          const told = answer.text.includes("Paid. Thank you!") || (ambiguous && /already paid/.test(answer.text));
+          const shown = renderedHtml(answer.text);
+          const told = shown.includes("Paid. Thank you!") || (ambiguous && /already paid/.test(shown));
           if (!told) context.history.violation(`${this.name}: invoice ${record.invoiceId} is paid, but the page does not tell the buyer (${alertText(answer.text)})`);
           return context.history.operation(this.name, "ok", performance.now() - started, retries);
         }

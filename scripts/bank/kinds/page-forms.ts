@@ -58,6 +58,14 @@ export function inputNames(html: string, marker: string, pattern: RegExp): strin
   return names;
 }
 
+/**
+ * The page as rendered, without its scripts. A form post's answer also carries the action's return
+ * value in the inline React payload, so a message there is not yet a message anybody sees.
+ */
+export function renderedHtml(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script>/g, "");
+}
+
 /** The page's inline messages (alerts and field errors), for a violation's text. */
 export function alertText(html: string): string {
   return [...html.matchAll(/role="alert"[^>]*>([^<]{1,200})|-error"[^>]*>([^<]{1,200})/g)].map((m) => m[1] ?? m[2]).join(" | ") || "(no message found)";
