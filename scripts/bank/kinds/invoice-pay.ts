@@ -27,7 +27,7 @@ function openInvoiceOrders(context: ClientContext): string[] {
 
 export const invoicePayKind: OperationKind = {
   name: "invoice-pay",
-  weight: 2,
+  weight: 4,
   async run(context) {
     const candidates = openInvoiceOrders(context);
     // Nothing to pay yet: no operation (the client goes on with another kind).

@@ -45,8 +45,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="space-y-6">
-        {/* Always shown to seller staff, so the outcome of an action stays visible after it. */}
-        {access.asSeller || payAccounts.length > 0 ? (
+        {/* Always shown to seller staff and the buyer, so the outcome of an action stays visible after
+            it: once the buyer has paid, there is nothing left to pay, but "Paid" must still be said. */}
+        {access.asSeller || access.asBuyer ? (
           <Card title="Actions">
             <InvoiceActions invoiceId={vm.id} transactionId={vm.transactionId} currency={vm.currency} canSettle={canSettle} canRefund={canRefund} payAccounts={payAccounts} />
           </Card>
