@@ -2,7 +2,9 @@
 // the invoice page's "Pay now" form (app/(app)/invoices/actions.ts, intent=pay), posted like a
 // browser without JavaScript. The order page links its invoice. The answer is the invoice page
 // again: its status reads Paid after a payment, and an insufficient balance is an inline error on an
-// invoice that stays Open. A retry after an ambiguous failure re-posts the same form; paying is a
+// invoice that stays Open. Now and then the post names another player's account instead (the select
+// offers only the buyer's own; a forged post can name any): that must be refused like a missing
+// account, and the invoice stay open without entries. A retry after an ambiguous failure re-posts the same form; paying is a
 // guarded UPDATE (status = 'open'), so a second attempt never pays twice. The checker
 // (check-commerce.ts) then demands one set of payment entries for the invoice's total per paid
 // invoice, none for an open one.
@@ -11,6 +13,9 @@ import type { InvoicePaymentRecord } from "../history";
 import type { ClientContext, OperationKind } from "./kind";
 import { alertText, formData, getPage, isRetryable, postForm, renderedHtml } from "./page-forms";
 import { signIn } from "./sign-in";
+
+/** Share of payment attempts that name someone else's account. */
+const FOREIGN_ACCOUNT_SHARE = 0.2;
 
 /** The invoice document's status badge (the shops invoice in English). */
 function invoiceStatus(html: string): string | undefined {
@@ -53,7 +58,8 @@ export const invoicePayKind: OperationKind = {
       // Only this buyer pays it, and only this kind: it must still be open.
       if (invoiceStatus(page.text) !== "Open") throw new Error(`invoice ${record.invoiceId} of an unpaid order reads ${invoiceStatus(page.text)}`);
       const pay = formData(page.text, 'value="pay"');
-      pay.set("accountId", context.user.accountId);
+      const foreign = context.random.chance(FOREIGN_ACCOUNT_SHARE) ? context.random.pick(context.users.filter((u) => u !== context.user)) : undefined;
+      pay.set("accountId", (foreign ?? context.user).accountId);
       /** Whether an earlier attempt's outcome is unknown (it may have paid). */
       let ambiguous = false;
       for (;;) {
@@ -63,6 +69,7 @@ export const invoicePayKind: OperationKind = {
         const status = answer.status === 200 ? invoiceStatus(answer.text) : undefined;
         if (status === "Paid") {
           record.status = "acked";
+          if (foreign) context.history.violation(`${this.name}: invoice ${record.invoiceId} was paid from ${foreign.email}'s account #${foreign.accountId}`);
           // The buyer is told so: the confirmation, or (when an earlier attempt's answer was lost) that it is paid already.
           const shown = renderedHtml(answer.text);
           const told = shown.includes("Paid. Thank you!") || (ambiguous && /already paid/.test(shown));
@@ -76,7 +83,8 @@ export const invoicePayKind: OperationKind = {
         }
         record.status = "refused";
         const shown = alertText(answer.text);
-        if (status !== "Open" || !/insufficient/i.test(shown)) context.history.violation(`${this.name}: paying invoice ${record.invoiceId} answered ${answer.status} (${status}): ${shown}`);
+        const expected = foreign ? /Account not found/.test(shown) : /insufficient/i.test(shown);
+        if (status !== "Open" || !expected) context.history.violation(`${this.name}: paying invoice ${record.invoiceId} answered ${answer.status} (${status}): ${shown}`);
         return context.history.operation(this.name, "refused", performance.now() - started, retries);
       }
     } catch (error) {
