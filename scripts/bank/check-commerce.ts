@@ -84,7 +84,8 @@ export async function checkInvoices(db: pg.ClientBase, history: History): Promis
     counts.payments[p.status]++;
     const a = attempts.get(p.transactionId) ?? { acked: false, unresolved: false, userId: p.userId };
     a.acked ||= p.status === "acked";
-    a.unresolved ||= p.status === "unresolved";
+    // A refusal after an attempt of unknown outcome settles nothing: that attempt may still pay (once).
+    a.unresolved ||= p.status === "unresolved" || (p.status === "refused" && p.ambiguous === true);
     attempts.set(p.transactionId, a);
   }
   const buyerOf = new Map(history.checkouts.map((c) => [c.transactionId, c.userId]));

@@ -150,7 +150,7 @@ export class Checker {
    * exactly one invoice and one outbox email; a refused one left no transaction; every transaction
    * has one invoice and one email; invoice numbers run 1…n without gaps per seller and year.
    */
-  async checkouts(): Promise<{ acked: number; refused: number; unresolved: number; invoices: number }> {
+  async checkouts(): Promise<{ acked: number; refused: number; unresolved: number; lateApplied: number; invoices: number }> {
     const rows = await this.pool.query<{ id: string; session: string | null; buyer: string | null; invoices: string; emails: string }>(
       `SELECT t.id, t.checkout_session_id AS session, t.buyer_user_id AS buyer,
               (SELECT count(*) FROM invoices i WHERE i.transaction_id = t.id)::text AS invoices,
@@ -162,7 +162,7 @@ export class Checker {
       if (t.invoices !== "1") this.history.violation(`transaction ${t.id} has ${t.invoices} invoices`);
       if (t.emails !== "1") this.history.violation(`transaction ${t.id} has ${t.emails} outbox emails`);
     }
-    const counts = { acked: 0, refused: 0, unresolved: 0, invoices: 0 };
+    const counts = { acked: 0, refused: 0, unresolved: 0, lateApplied: 0, invoices: 0 };
     for (const c of this.history.checkouts) {
       const t = c.sessionId ? bySession.get(c.sessionId) : undefined;
       if (c.status === "acked") {
@@ -171,7 +171,12 @@ export class Checker {
         else if (t.id !== c.transactionId || t.buyer !== c.userId) this.history.violation(`completed checkout ${c.sessionId} answered order ${c.transactionId}, the database has ${t.id} of ${t.buyer}`);
       } else if (c.status === "refused") {
         counts.refused++;
-        if (t) this.history.violation(`refused checkout ${c.sessionId} has transaction ${t.id}`);
+        // After an attempt of unknown outcome, a refusal answers only the later attempt (CheckoutRecord.ambiguous).
+        if (t && c.ambiguous) {
+          counts.lateApplied++;
+          console.log(`[bank] refused checkout ${c.sessionId} completed anyway (transaction ${t.id}); its attempts answered: ${(c.answers ?? []).join(" → ")}`);
+        }
+        else if (t) this.history.violation(`refused checkout ${c.sessionId} has transaction ${t.id}; its attempts answered: ${(c.answers ?? []).join(" → ")}`);
       } else {
         counts.unresolved++;
       }

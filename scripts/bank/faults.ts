@@ -95,7 +95,8 @@ export async function injectFaults(plan: FaultPlan): Promise<FaultRecord[]> {
           try {
             const seconds = await worker.start();
             record.ok = true;
-            record.outcome = `SIGKILL (process group); restarted after ${pause} ms, ready in ${seconds.toFixed(1)} s`;
+            const retried = worker.failedStarts.length ? ` (after ${worker.failedStarts.length} start(s) that exited: ${worker.failedStarts[0]})` : "";
+            record.outcome = `SIGKILL (process group); restarted after ${pause} ms, ready in ${seconds.toFixed(1)} s${retried}`;
           } catch (error) {
             record.outcome = `SIGKILL; restart FAILED: ${(error as Error).message}`;
           }

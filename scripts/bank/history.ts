@@ -39,6 +39,14 @@ export interface CheckoutRecord {
   tickets: number;
   /** Tickets were refused: the event had too few seats left when adding them or when completing. */
   soldOut?: boolean;
+  /**
+   * An attempt to complete had an unknown outcome (no answer, a 5xx, "try again") before the final
+   * answer. Such an attempt may still be running on the server (a client timeout does not stop it),
+   * so a refusal of a later attempt does not settle the operation: it may yet complete, once.
+   */
+  ambiguous?: boolean;
+  /** What the completion attempts answered, for a violation's text. */
+  answers?: string[];
 }
 
 /**
@@ -60,6 +68,8 @@ export interface InvoicePaymentRecord {
   transactionId: string;
   invoiceId?: string;
   status: "acked" | "refused" | "unresolved";
+  /** A refusal came after an attempt of unknown outcome, which may still pay (see CheckoutRecord.ambiguous). */
+  ambiguous?: boolean;
 }
 
 interface KindStats {

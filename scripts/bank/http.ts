@@ -11,6 +11,8 @@ export interface Answer {
   text: string;
   /** Attempts after the first (connection errors, timeouts, 5xx). */
   retries: number;
+  /** Why each of those attempts failed (for a violation's text). */
+  problems: string[];
 }
 
 export class Balancer {
@@ -42,18 +44,20 @@ export async function untilAnswered(
 ): Promise<Answer> {
   let retries = 0;
   let lastProblem = "";
+  const problems: string[] = [];
   for (;;) {
     const instance = balancer.pick();
     try {
       const request = await build(instance.baseUrl);
       const response = await fetch(request, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: "manual" });
       const text = await response.text();
-      if (response.status < 500) return { status: response.status, headers: response.headers, text, retries };
+      if (response.status < 500) return { status: response.status, headers: response.headers, text, retries, problems };
       lastProblem = `${response.status} ${text.slice(0, 200)}`;
     } catch (error) {
       lastProblem = `${instance.name}: ${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
     }
     retries++;
+    problems.push(lastProblem.slice(0, 120));
     if (Date.now() > giveUpAt) throw new GaveUp(`no answer after ${retries} attempts; last: ${lastProblem}`);
     await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** Math.min(retries, 5)) * (0.5 + Math.random())));
   }

@@ -15,7 +15,7 @@ export interface BankReport {
   maxInFlight: number;
   faults: FaultRecord[];
   writes: { acked: number; refused: number; unresolved: number; unresolvedApplied: number };
-  checkouts: { acked: number; refused: number; unresolved: number; invoices: number };
+  checkouts: { acked: number; refused: number; unresolved: number; lateApplied: number; invoices: number };
   trades: { acked: number; refused: number; unresolved: number; unresolvedApplied: number; positions: number };
   marketplace: MarketplaceCounts;
   invoices: InvoiceCounts;
@@ -44,7 +44,7 @@ export function printReport(r: BankReport): void {
   const t = r.trades;
   console.log(`Trades: ${t.acked} acknowledged (each in stock_trades exactly once), ${t.refused} refused (none recorded), ${t.unresolved} unanswered (${t.unresolvedApplied} applied); ${t.positions} positions equal to their trades`);
   const c = r.checkouts;
-  console.log(`Checkouts: ${c.acked} completed (each one transaction, one invoice, one email), ${c.refused} refused, ${c.unresolved} unanswered; ${c.invoices} invoice numbers gapless per seller and year`);
+  console.log(`Checkouts: ${c.acked} completed (each one transaction, one invoice, one email), ${c.refused} refused (${c.lateApplied} completed anyway by an earlier attempt of unknown outcome), ${c.unresolved} unanswered; ${c.invoices} invoice numbers gapless per seller and year`);
   printCommerceAndJobs(r);
   console.log(`Checks: ${r.checks.quick} Σ/negative checks, ${r.checks.verifications} full ledger verifications, ${r.checks.skipped} skipped while the database was restarting`);
   console.log(r.violations.length ? `\n${r.violations.length} VIOLATION(S):\n  ${r.violations.slice(0, 50).join("\n  ")}` : "\nViolations: 0");

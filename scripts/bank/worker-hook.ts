@@ -45,31 +45,59 @@ export class WorkerProcess {
     return script ? new WorkerProcess(root, script, env, logDir) : undefined;
   }
 
-  /** Starts the worker and waits for its ready line; returns the seconds it took. */
+  /**
+   * Starts the worker and waits for its ready line; returns the seconds it took. Like a process
+   * supervisor, starts it again when it exits before it is ready: scripts/worker.ts exits when the
+   * database refuses connections during its start (it may be restarting); failedStarts says why.
+   */
   async start(timeoutMs = 90_000): Promise<number> {
     const started = performance.now();
+    this.failedStarts = [];
+    for (;;) {
+      const failure = await this.startOnce(started + timeoutMs - performance.now());
+      if (!failure) break;
+      this.failedStarts.push(failure);
+      if (performance.now() - started > timeoutMs || this.failedStarts.length >= 10) {
+        throw new Error(`the worker did not start (${this.failedStarts.join("; ")}; log: ${this.log.path})`);
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    this.up = true;
+    this.readyAt = new Date();
+    return (performance.now() - started) / 1000;
+  }
+
+  /** Why the latest start needed more than one attempt (empty when it came up at once). */
+  failedStarts: string[] = [];
+
+  /** One start: undefined once ready, or why the process exited before. */
+  private async startOnce(timeoutMs: number): Promise<string | undefined> {
     const child = spawn("npm", ["run", "--silent", this.script], { cwd: this.root, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     this.child = child;
     this.starts++;
-    const ready = new Promise<void>((resolve, reject) => {
+    let errorLine = "";
+    child.stderr!.on("data", (chunk: Buffer) => {
+      errorLine ||= /^\S*error\S*:? .*$/im.exec(chunk.toString())?.[0]?.slice(0, 160) ?? "";
+    });
+    const outcome = new Promise<string | undefined>((resolve) => {
       let seen = "";
       child.stdout!.on("data", (chunk: Buffer) => {
         seen = (seen + chunk.toString()).slice(-4096);
-        if (seen.includes(READY_LINE)) resolve();
+        if (seen.includes(READY_LINE)) resolve(undefined);
       });
-      child.once("exit", (code, signal) => reject(new Error(`the worker exited with ${signal ?? code} while starting (log: ${this.log.path})`)));
+      child.once("exit", (code, signal) => resolve(`exited with ${signal ?? code} while starting${errorLine ? `: ${errorLine}` : ""}`));
     });
     child.stdout!.pipe(this.log, { end: false });
     child.stderr!.pipe(this.log, { end: false });
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the worker was not ready within ${timeoutMs / 1000} s (log: ${this.log.path})`)), timeoutMs)))]);
+      return await Promise.race([
+        outcome,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the worker was not ready within ${(timeoutMs / 1000).toFixed(0)} s (log: ${this.log.path})`)), Math.max(0, timeoutMs)))),
+      ]);
     } finally {
       clearTimeout(timer);
     }
-    this.up = true;
-    this.readyAt = new Date();
-    return (performance.now() - started) / 1000;
   }
 
   /** SIGKILL to the whole process group: jobs in flight are cut off mid-way. */

@@ -110,9 +110,12 @@ function checkoutKind(name: string, weight: number, method: "balance" | "invoice
         pay.set("method", method);
         if (method === "balance") pay.set("accountId", context.user.accountId);
         else if (!review.text.includes('value="invoice"')) context.history.violation(`${name}: the review offers no pay-by-invoice to a business buyer`);
+        record.answers = [];
         for (;;) {
           const paid = await postForm(context, "/checkout/review", pay);
           retries += paid.retries;
+          record.ambiguous ||= paid.retries > 0;
+          record.answers.push(...paid.problems, `${paid.status} ${paid.headers.get("location") ?? alertText(paid.text)}`.slice(0, 160));
           const order = /\/orders\/([^/?#]+)/.exec(paid.headers.get("location") ?? "");
           if (paid.status === 303 && order) {
             record.status = "acked";
@@ -121,6 +124,7 @@ function checkoutKind(name: string, weight: number, method: "balance" | "invoice
           }
           if (isRetryable(paid)) {
             retries++;
+            record.ambiguous = true;
             continue;
           }
           record.status = "refused";

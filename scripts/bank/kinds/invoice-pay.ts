@@ -82,6 +82,7 @@ export const invoicePayKind: OperationKind = {
           continue;
         }
         record.status = "refused";
+        record.ambiguous = ambiguous;
         const shown = alertText(answer.text);
         const expected = foreign ? /Account not found/.test(shown) : /insufficient/i.test(shown);
         if (status !== "Open" || !expected) context.history.violation(`${this.name}: paying invoice ${record.invoiceId} answered ${answer.status} (${status}): ${shown}`);
