@@ -147,7 +147,9 @@ export class Checker {
 
   /**
    * After the run: every completed checkout is one transaction (for its session, of its buyer) with
-   * exactly one invoice and one outbox email; a refused one left no transaction; every transaction
+   * exactly one invoice and one outbox email; a refused one left no transaction (unless the client's
+   * next checkout completed the same, reopened session; or, after an attempt of unknown outcome, that
+   * attempt completed it later — counted, at most once); every transaction
    * has one invoice and one email; invoice numbers run 1…n without gaps per seller and year.
    */
   async checkouts(): Promise<{ acked: number; refused: number; unresolved: number; lateApplied: number; invoices: number }> {
@@ -163,6 +165,9 @@ export class Checker {
       if (t.emails !== "1") this.history.violation(`transaction ${t.id} has ${t.emails} outbox emails`);
     }
     const counts = { acked: 0, refused: 0, unresolved: 0, lateApplied: 0, invoices: 0 };
+    // A refused checkout leaves its session open (emptied), and the client's next checkout fills and
+    // completes that same session: its transaction belongs to that later, acknowledged operation.
+    const completedLater = new Map(this.history.checkouts.filter((c) => c.status === "acked" && c.sessionId).map((c) => [c.sessionId!, c.transactionId]));
     for (const c of this.history.checkouts) {
       const t = c.sessionId ? bySession.get(c.sessionId) : undefined;
       if (c.status === "acked") {
@@ -171,12 +176,12 @@ export class Checker {
         else if (t.id !== c.transactionId || t.buyer !== c.userId) this.history.violation(`completed checkout ${c.sessionId} answered order ${c.transactionId}, the database has ${t.id} of ${t.buyer}`);
       } else if (c.status === "refused") {
         counts.refused++;
+        if (!t || completedLater.get(c.sessionId!) === t.id) continue;
         // After an attempt of unknown outcome, a refusal answers only the later attempt (CheckoutRecord.ambiguous).
-        if (t && c.ambiguous) {
+        if (c.ambiguous) {
           counts.lateApplied++;
           console.log(`[bank] refused checkout ${c.sessionId} completed anyway (transaction ${t.id}); its attempts answered: ${(c.answers ?? []).join(" → ")}`);
-        }
-        else if (t) this.history.violation(`refused checkout ${c.sessionId} has transaction ${t.id}; its attempts answered: ${(c.answers ?? []).join(" → ")}`);
+        } else this.history.violation(`refused checkout ${c.sessionId} has transaction ${t.id}; its attempts answered: ${(c.answers ?? []).join(" → ")}`);
       } else {
         counts.unresolved++;
       }
