@@ -34,27 +34,60 @@ async function violations(check: (db: pg.PoolClient, history: History) => Promis
   return history.violations;
 }
 
+/** The one administrator who presses Run now in these tests (the check compares every manual run with theirs). */
+let marketAdmin: ReturnType<typeof createTestUser> | undefined;
+const runNowAdmin = () => (marketAdmin ??= createTestUser({ role: "ADMIN" }));
+
+/** A history that acknowledged every run already recorded (the runs of earlier tests in this database). */
+async function ackedSoFar(): Promise<History> {
+  const history = new History();
+  for (const r of await db().marketplaceRun.findMany({ select: { id: true } })) history.marketRun({ status: "acked", runId: String(r.id), slots: [], ambiguous: 0 });
+  return history;
+}
+
 function checkoutRecord(buyer: { id: string }, transactionId: string, method: "balance" | "invoice", tickets = 0): CheckoutRecord {
   return { userId: buyer.id, sellerTicker: "TEST", sessionId: randomUUID(), status: "acked", transactionId, method, tickets };
 }
 
+describe("check-marketplace with a Run now form that carries its slot", () => {
+  it("matches runs to the posted slots as the action records them, and names a run no posted form could have made", async () => {
+    const admin = await runNowAdmin();
+    const run = async (token: string) => {
+      const ran = await runMarketplace(db(), { slot: `manual:${token.toLowerCase()}`, trigger: "manual", triggeredById: admin.id });
+      if (ran.status !== "ran") throw new Error("the run did not run");
+      return ran.run.id;
+    };
+    const [a, b, c] = [randomUUID().toUpperCase(), randomUUID(), randomUUID()];
+    const idA = await run(a);
+    await run(b);
+    const history = new History();
+    history.marketRun({ status: "acked", runId: idA, slots: [a], ambiguous: 0 });
+    // Its answer lost, then "already recorded" without an id: found by its slot.
+    history.marketRun({ status: "unresolved", slots: [b], ambiguous: 1 });
+    expect(await violations((cl, h) => checkMarketplace(cl, h, admin.id), history)).toEqual([]);
+
+    await run(c);
+    expect((await violations((cl, h) => checkMarketplace(cl, h, admin.id), history)).join("\n")).toMatch(new RegExp(`manual run #\\d+ \\(manual:${c}\\) matches no posted Run now`));
+  });
+});
+
 describe("check-marketplace", () => {
   it("passes the app's own runs, then names unacknowledged runs, stray entries and totals that do not add up", async () => {
-    const admin = await createTestUser({ role: "ADMIN" });
+    const admin = await runNowAdmin();
+    const earlier = await ackedSoFar();
     await createTestCompany(admin, { prices: ["3.50", "12.00"] });
     await createTestCompany(admin, { prices: ["0.99"] });
     const ran = await runMarketplace(db(), { slot: `manual:${randomUUID()}`, trigger: "manual", triggeredById: admin.id });
     if (ran.status !== "ran") throw new Error("the run did not run");
     expect(ran.run.companies).toBe(2);
-    const acked = new History();
-    acked.marketRun({ status: "acked", runId: ran.run.id, slots: [], ambiguous: 0 });
+    const acked = await ackedSoFar();
     expect(await violations((c, h) => checkMarketplace(c, h, admin.id), acked)).toEqual([]);
 
-    const phantom = new History();
+    const phantom = await ackedSoFar();
     phantom.marketRun({ status: "acked", runId: "999999", slots: [], ambiguous: 0 });
     expect((await violations((c, h) => checkMarketplace(c, h, admin.id), phantom)).join("\n")).toMatch(/acknowledged Run now #999999 is not in marketplace_runs/);
     // The run nobody acknowledged, with no attempt of unknown outcome to explain it.
-    expect((await violations((c, h) => checkMarketplace(c, h, admin.id))).join("\n")).toMatch(/1 manual runs nobody acknowledged, but only 0/);
+    expect((await violations((c, h) => checkMarketplace(c, h, admin.id), earlier)).join("\n")).toMatch(/1 manual runs nobody acknowledged, but only 0/);
 
     await db().$executeRawUnsafe(`UPDATE marketplace_runs SET spent_minor = spent_minor + 1 WHERE id = $1::bigint`, ran.run.id);
     expect((await violations((c, h) => checkMarketplace(c, h, admin.id), acked)).join("\n")).toMatch(/add up to revenue \d+, cost \d+, \d+ units; the run recorded/);

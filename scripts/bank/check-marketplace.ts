@@ -59,6 +59,11 @@ interface EntryRow {
   created_by_user_id: string | null;
 }
 
+/** Whether a run's slot is the one a Run now form posted: as posted, or as the action records it ("manual:<token>"). */
+function slotMatches(runSlot: string, formSlot: string): boolean {
+  return runSlot === formSlot || runSlot.toLowerCase() === `manual:${formSlot.toLowerCase()}`;
+}
+
 export async function checkMarketplace(db: pg.ClientBase, history: History, adminId: string): Promise<MarketplaceCounts> {
   const violation = (message: string) => history.violation(`marketplace: ${message}`);
   const runs = (
@@ -125,7 +130,6 @@ export async function checkMarketplace(db: pg.ClientBase, history: History, admi
   // The clients' answers.
   const manual = runs.filter((r) => r.trigger === "manual");
   const byId = new Map(runs.map((r) => [r.id, r]));
-  const bySlot = new Map(runs.map((r) => [r.slot, r]));
   const records = history.marketRuns;
   const slotted = records.some((r) => r.slots.length > 0);
   const counts: MarketplaceCounts = { runs: runs.length, manual: manual.length, scheduled: runs.length - manual.length, entries: entries.length, acked: 0, refused: 0, unresolved: 0, unacknowledged: 0, slotted };
@@ -133,7 +137,7 @@ export async function checkMarketplace(db: pg.ClientBase, history: History, admi
   for (const r of records) {
     counts[r.status]++;
     if (r.status !== "acked") continue;
-    const run = r.runId ? byId.get(r.runId) : r.slots.map((s) => bySlot.get(s)).find(Boolean);
+    const run = r.runId ? byId.get(r.runId) : runs.find((x) => r.slots.some((s) => slotMatches(x.slot, s)));
     if (!run) {
       violation(`acknowledged Run now ${r.runId ? `#${r.runId}` : `of slot ${r.slots.join("/")}`} is not in marketplace_runs`);
       continue;
@@ -141,15 +145,14 @@ export async function checkMarketplace(db: pg.ClientBase, history: History, admi
     if (acknowledged.has(run.id)) violation(`run #${run.id} was acknowledged twice`);
     acknowledged.add(run.id);
     if (run.trigger !== "manual" || run.triggered_by_id !== adminId) violation(`acknowledged run #${run.id} is ${run.trigger}, by ${run.triggered_by_id}`);
-    if (r.slots.length > 0 && !r.slots.includes(run.slot)) violation(`acknowledged run #${run.id} has slot ${run.slot}, the form posted ${r.slots.join("/")}`);
+    if (r.slots.length > 0 && !r.slots.some((s) => slotMatches(run.slot, s))) violation(`acknowledged run #${run.id} has slot ${run.slot}, the form posted ${r.slots.join("/")}`);
   }
   const unacknowledged = manual.filter((run) => !acknowledged.has(run.id));
   counts.unacknowledged = unacknowledged.length;
   if (slotted) {
     // Each posted slot names one operation; a run of a slot nobody posted, or of a refused one, came from nowhere.
-    const posted = new Map(records.flatMap((r) => r.slots.map((s) => [s, r] as const)));
     for (const run of unacknowledged) {
-      const r = posted.get(run.slot);
+      const r = records.find((x) => x.slots.some((s) => slotMatches(run.slot, s)));
       if (!r || r.status === "refused" || (r.status === "acked" && r.ambiguous === 0)) violation(`manual run #${run.id} (${run.slot}) matches no posted Run now that could have made it`);
     }
   } else {

@@ -62,6 +62,8 @@ export const marketRunKind: OperationKind = {
         const result = runResult(answer.text);
         const ran = /Run #(\d+)/.exec(result);
         if (answer.status === 200 && ran) {
+          // "Run #n already recorded" answers a form posted again; the first post of a fresh form must run.
+          if (/already recorded/i.test(result) && record.ambiguous === 0) context.history.violation(`${this.name}: the first post of a fresh Run now form answered that it already ran (#${ran[1]})`);
           record.status = "acked";
           record.runId = ran[1]!;
           return context.history.operation(this.name, "ok", performance.now() - started, retries);
