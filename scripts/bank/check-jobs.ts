@@ -1,8 +1,10 @@
 // After the run: the job worker's executions (job_runs, written by lib/jobs/execute-job.ts, joined to
 // pg-boss's job rows for their creation time and to its schedules for their cron).
-//   - Resumed: after the worker's last SIGKILL and restart, a scheduled job ran again (a job_runs row
-//     started after the restarted worker was ready). Cron occurrences are at least a minute apart,
-//     so this may need waiting past the clients' end; waitForJobRun bounds the wait.
+//   - Resumed: after the worker's last SIGKILL and restart, a scheduled job ran again: a job_runs row
+//     of a pg-boss job created after the restarted worker was ready — filed by its scheduler (the app
+//     instances run none) and run by its handlers, not a leftover queued before the kill. Cron
+//     occurrences are a minute apart, so this may need waiting past the clients' end; waitForJobRun
+//     bounds the wait.
 //   - No double effect: per (job, slot) — the slot executeJob derives, the cron occurrence at or
 //     before the job's creation — at most one pg-boss job completed (pg-boss files one job per
 //     occurrence), and at most one marketplace-run execution posted a run (a repeat finds its slot
@@ -16,7 +18,7 @@ import type { History } from "./history";
 export interface JobCounts {
   /** Executions per job name: completed / failed / left running by a kill. */
   perJob: Record<string, { completed: number; failed: number; interrupted: number }>;
-  /** Executions that started after the worker's last restart (null: the worker was never killed). */
+  /** Executions of jobs filed after the worker's last restart (null: the worker was never killed). */
   afterLastRestart: number | null;
   /** How long the check waited after the clients stopped for such an execution. */
   waitedSeconds: number;
@@ -26,12 +28,15 @@ export interface JobCounts {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits (at most `timeoutMs`) for a job execution that started after `since`; returns how many there are. */
+/** Waits (at most `timeoutMs`) for an execution of a job created after `since`; returns how many there are. */
 export async function waitForJobRun(pool: pg.Pool, since: Date, timeoutMs: number, log: (line: string) => void): Promise<{ count: number; waitedSeconds: number }> {
   const started = performance.now();
   let said = false;
   for (;;) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM job_runs WHERE started_at > $1`, [since]);
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM job_runs r JOIN pgboss.job j ON j.id::text = r.job_id WHERE j.created_on > $1`,
+      [since],
+    );
     const waitedSeconds = (performance.now() - started) / 1000;
     if (rows[0]!.n > 0 || waitedSeconds * 1000 >= timeoutMs) return { count: rows[0]!.n, waitedSeconds };
     if (!said) log(`waiting up to ${(timeoutMs / 1000).toFixed(0)} s for a scheduled job to run after the worker's restart at ${since.toISOString()}`);

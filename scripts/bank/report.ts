@@ -66,6 +66,6 @@ function printCommerceAndJobs(r: BankReport): void {
   console.log(`Tickets: ${t.tickets} issued for ${t.events} events (${t.capacity} seats, ${t.soldOut} sold out; ${t.refusedSeats} checkouts refused seats), codes unique, none over capacity, each in a completed checkout and matching its line items`);
   const j = r.jobs;
   const perJob = Object.entries(j.perJob).map(([name, c]) => `${name} ${c.completed} done${c.failed ? `/${c.failed} failed` : ""}${c.interrupted ? `/${c.interrupted} cut off` : ""}`);
-  const resumed = j.afterLastRestart === null ? "the worker was not killed" : `${j.afterLastRestart} job runs after the worker's last restart (waited ${j.waitedSeconds.toFixed(0)} s after the clients)`;
+  const resumed = j.afterLastRestart === null ? "the worker was not killed" : `${j.afterLastRestart} runs of jobs the restarted worker scheduled after its last kill (waited ${j.waitedSeconds.toFixed(0)} s after the clients)`;
   console.log(`Jobs: ${perJob.join(", ") || "none ran"}; ${resumed}; no (job, slot) took effect twice (${j.repeats} idempotent repeats)`);
 }
