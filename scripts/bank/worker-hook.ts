@@ -27,8 +27,10 @@ export class WorkerProcess {
   /** False from a kill until the restarted worker says it is ready. */
   up = false;
   starts = 0;
-  /** Wall-clock time the latest start became ready: jobs recorded after it ran on this process. */
+  /** Wall-clock time the latest start became ready: jobs filed after it were scheduled by this process. */
   readyAt: Date | undefined;
+  /** Why the latest start needed more than one attempt (empty when it came up at once). */
+  failedStarts: string[] = [];
 
   constructor(
     private readonly root: string,
@@ -66,9 +68,6 @@ export class WorkerProcess {
     this.readyAt = new Date();
     return (performance.now() - started) / 1000;
   }
-
-  /** Why the latest start needed more than one attempt (empty when it came up at once). */
-  failedStarts: string[] = [];
 
   /** One start: undefined once ready, or why the process exited before. */
   private async startOnce(timeoutMs: number): Promise<string | undefined> {
