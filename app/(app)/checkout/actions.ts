@@ -42,7 +42,8 @@ export async function completeCheckoutAction(_previous: FormState, formData: For
   try {
     const user = await requireActionUser();
     const payerAccountId = values.method === "balance" ? parseAccountId(values.accountId) : null;
-    // The session is the idempotency key: a double submit or a retry returns the same transaction.
+    // The session is the idempotency key: a double submit or a retry returns the same transaction;
+    // the same session with another method or account is refused inline (idempotency_conflict).
     const done = await completeCheckout(db(), user, { sessionId: field(formData, "sessionId"), method: values.method, payerAccountId });
     transactionId = done.transactionId;
     if (!done.replayed) {
