@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { checkout, createBuyer, createProduct, createSeller, B2C } from "../../scripts/test/checkout-fixtures";
 import { startFakeResend, type FakeResend } from "../../scripts/test/fake-resend";
-import { backoffMs, deliverDueMessages, deliverOutboxMessage, MAX_ATTEMPTS, requeueMessage } from "./deliver-outbox";
+import { backoffMs, deliverDueMessages, deliverOutboxMessage, requeueMessage } from "./deliver-outbox";
+import { emailDeliveryConfig } from "./delivery-config";
+
+const MAX_ATTEMPTS = emailDeliveryConfig().maxAttempts;
 
 let fake: FakeResend;
 beforeAll(async () => {
