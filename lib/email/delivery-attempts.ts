@@ -4,7 +4,7 @@
 // sender stopped mid-send (killed, crashed, lost its database) and the message was or will be
 // retried under the same idempotency key once the lease ended.
 import type { Db } from "../db/client";
-import type { EmailAttemptOutcome } from "../db/generated/client";
+import type { EmailAttemptOutcome, EmailOutbox } from "../db/generated/client";
 
 export type AttemptState = EmailAttemptOutcome | "in_progress" | "unfinished";
 
@@ -33,13 +33,24 @@ export function attemptState(attempt: AttemptRow, message: { leaseToken: string 
   return attempt.leaseToken === message.leaseToken && message.nextAttemptAt > now ? "in_progress" : "unfinished";
 }
 
-export async function listDeliveryAttempts(
-  prisma: Db,
-  message: { id: string; leaseToken: string | null; nextAttemptAt: Date },
-  now = new Date(),
-): Promise<DeliveryAttemptView[]> {
-  const rows = await prisma.emailDeliveryAttempt.findMany({ where: { outboxId: message.id }, orderBy: { id: "asc" } });
-  return rows.map((r) => ({
+/**
+ * The message and its attempts from one snapshot (REPEATABLE READ), so a page never shows a message
+ * still being sent beside the attempt that has meanwhile sent it.
+ */
+export async function loadMessageWithAttempts(prisma: Db, id: string, now = new Date()): Promise<{ message: EmailOutbox; attempts: DeliveryAttemptView[] } | null> {
+  const [message, rows] = await prisma.$transaction(
+    [prisma.emailOutbox.findUnique({ where: { id } }), prisma.emailDeliveryAttempt.findMany({ where: { outboxId: id }, orderBy: { id: "asc" } })],
+    { isolationLevel: "RepeatableRead" },
+  );
+  return message ? { message, attempts: rows.map((r) => view(r, message, now)) } : null;
+}
+
+function view(
+  r: AttemptRow & { id: bigint; attempt: number; idempotencyKey: string; worker: string; startedAt: Date; error: string | null; providerMessageId: string | null },
+  message: { leaseToken: string | null; nextAttemptAt: Date },
+  now: Date,
+): DeliveryAttemptView {
+  return {
     id: String(r.id),
     attempt: r.attempt,
     idempotencyKey: r.idempotencyKey,
@@ -50,5 +61,5 @@ export async function listDeliveryAttempts(
     state: attemptState(r, message, now),
     error: r.error,
     providerMessageId: r.providerMessageId,
-  }));
+  };
 }

@@ -9,6 +9,7 @@ import { checkout, createBuyer, createProduct, createSeller } from "../../script
 import { startFakeResend, type FakeResend } from "../../scripts/test/fake-resend";
 import { db } from "../db/client";
 import { deliverOutboxMessage } from "./deliver-outbox";
+import { loadMessageWithAttempts } from "./delivery-attempts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const LEASE_SECONDS = 6;
@@ -79,8 +80,13 @@ describe("a sender killed in the middle of a send", () => {
     expect(await deliverOutboxMessage(db(), message.id, { apiKey: "re_test", worker: "test" })).toBe("not_due");
     expect(fake.requestsFor(key)).toHaveLength(1);
 
+    // What /admin/emails/[id] shows: in progress while the lease lasts (nobody can know it died yet) …
+    expect((await loadMessageWithAttempts(db(), message.id))!.attempts.map((a) => a.state)).toEqual(["in_progress"]);
+
     // Once it has ended, an ordinary delivery sends it — under the same key, once.
     await new Promise((r) => setTimeout(r, Math.max(0, leased.nextAttemptAt.getTime() - Date.now()) + 50));
+    // … and unfinished once it has run out.
+    expect((await loadMessageWithAttempts(db(), message.id))!.attempts.map((a) => a.state)).toEqual(["unfinished"]);
     expect(await deliverOutboxMessage(db(), message.id, { apiKey: "re_test", worker: "test" })).toBe("sent");
     expect(fake.requestsFor(key).map((r) => r.fate)).toEqual(["hang", "accepted"]);
     expect(fake.delivered.filter((r) => r.headers["idempotency-key"] === key)).toHaveLength(1);
@@ -92,5 +98,11 @@ describe("a sender killed in the middle of a send", () => {
       [2, "sent", false],
     ]);
     expect(attempts[1]!.providerMessageId).toBe(sent.providerMessageId);
+    const shown = (await loadMessageWithAttempts(db(), message.id))!;
+    expect(shown.message.status).toBe("sent");
+    expect(shown.attempts.map((a) => [a.state, a.durationMs === null])).toEqual([
+      ["unfinished", true],
+      ["sent", false],
+    ]);
   }, 90_000);
 });

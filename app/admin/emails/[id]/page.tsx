@@ -7,7 +7,7 @@ import { formatDateTime } from "@/app/_components/format-date";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireAdmin } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
-import { listDeliveryAttempts, type AttemptState, type DeliveryAttemptView } from "@/lib/email/delivery-attempts";
+import { loadMessageWithAttempts, type AttemptState, type DeliveryAttemptView } from "@/lib/email/delivery-attempts";
 import { renderInvoiceEmailBody } from "@/lib/email/render-invoice-email";
 import { resolveInvoice } from "@/lib/invoicing/resolve-invoice";
 import { resendEmailAction } from "../actions";
@@ -16,12 +16,10 @@ export const metadata: Metadata = { title: "Admin · Email" };
 
 export default async function AdminEmailPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
-  const message = await db().emailOutbox.findUnique({ where: { id: (await params).id } });
-  if (!message) notFound();
-  const [body, attempts] = await Promise.all([
-    message.invoiceId ? resolveInvoice(db(), message.invoiceId).then(renderInvoiceEmailBody) : null,
-    listDeliveryAttempts(db(), message),
-  ]);
+  const loaded = await loadMessageWithAttempts(db(), (await params).id);
+  if (!loaded) notFound();
+  const { message, attempts } = loaded;
+  const body = message.invoiceId ? await renderInvoiceEmailBody(await resolveInvoice(db(), message.invoiceId)) : null;
   // A lease that has run out belongs to a sender that stopped: the message is simply due again.
   const sending = message.leaseToken !== null && message.nextAttemptAt > new Date();
   return (
