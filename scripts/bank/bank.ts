@@ -18,6 +18,7 @@ import { startPgCluster, type PgCluster } from "../lib/pg-cluster";
 import { seededRandom } from "../test/seeded-random";
 import { AppInstance } from "./app-instances";
 import { Checker } from "./checker";
+import { checkBankEmail, startBankEmail, type BankEmail } from "./email-check";
 import { injectFaults, type FaultRecord } from "./faults";
 import { History } from "./history";
 import { Balancer } from "./http";
@@ -39,10 +40,12 @@ const GRACE_MS = 120_000;
 let cluster: PgCluster | undefined;
 const instances: AppInstance[] = [];
 let worker: ChildProcess | undefined;
+let bankEmail: BankEmail | undefined;
 let exitCode = 1;
 const teardown = async () => {
   worker?.kill("SIGTERM");
   await Promise.all(instances.map((i) => i.stop()));
+  await bankEmail?.fake.close();
   cluster?.stop();
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void teardown().finally(() => process.exit(130)));
@@ -64,6 +67,12 @@ try {
     // With a separate worker process, the app instances leave the jobs to it.
     ...(workerScript(root) ? { JOBS_IN_APP: "0" } : {}),
   };
+
+  // Email under failure (email-check.ts): invoice emails go to a fake Resend failing 30 % of requests.
+  bankEmail = await startBankEmail(options.seed);
+  Object.assign(env, bankEmail.env);
+  log(`fake Resend at ${bankEmail.fake.url}, failing 30 % of requests`);
+
   if (stale) {
     log(`next build (${reason})`);
     await runNext(root, ["build"], env);
@@ -136,6 +145,10 @@ try {
   const writes = await checker.writes();
   const trades = await checker.trades();
   const checkouts = await checker.checkouts();
+
+  // Email: wait for the outbox to drain, then every invoice's email sent and delivered exactly once.
+  const email = await checkBankEmail({ pool: checker.pool, fake: bankEmail.fake, violation: (m) => history.violation(m), deadlineMs: 90_000 });
+
   if (maxInFlight < 2) history.violation(`operations never overlapped (at most ${maxInFlight} in flight)`);
   if (options.faults && faultRecords.filter((f) => f.kind === "app-kill").length < 5) history.violation("fewer than 5 app instance kills were injected");
   for (const f of faultRecords) if (!f.ok) history.violation(`fault ${f.kind} at ${f.atSeconds.toFixed(1)} s: ${f.outcome}`);
@@ -155,6 +168,7 @@ try {
     writes,
     trades,
     checkouts,
+    email,
     checks: { quick: checker.checksRun, verifications: checker.verifications, skipped: checker.checksSkipped },
     violations: history.violations,
   };

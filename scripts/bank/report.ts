@@ -1,5 +1,6 @@
 // The bank test's report: operations/s and latency per kind, the faults with their outcomes, what
 // the checker verified, and every violation (there must be none).
+import type { BankEmailFigures } from "./email-check";
 import type { FaultRecord } from "./faults";
 import type { History } from "./history";
 
@@ -14,6 +15,7 @@ export interface BankReport {
   writes: { acked: number; refused: number; unresolved: number; unresolvedApplied: number };
   checkouts: { acked: number; refused: number; unresolved: number; invoices: number };
   trades: { acked: number; refused: number; unresolved: number; unresolvedApplied: number; positions: number };
+  email: BankEmailFigures;
   checks: { quick: number; verifications: number; skipped: number };
   violations: string[];
 }
@@ -38,6 +40,12 @@ export function printReport(r: BankReport): void {
   console.log(`Trades: ${t.acked} acknowledged (each in stock_trades exactly once), ${t.refused} refused (none recorded), ${t.unresolved} unanswered (${t.unresolvedApplied} applied); ${t.positions} positions equal to their trades`);
   const c = r.checkouts;
   console.log(`Checkouts: ${c.acked} completed (each one transaction, one invoice, one email), ${c.refused} refused, ${c.unresolved} unanswered; ${c.invoices} invoice numbers gapless per seller and year`);
+  const e = r.email;
+  console.log(
+    `Email: ${e.sent}/${e.messages} invoice emails sent, each delivered once (${e.secondsToDrain === null ? "NOT drained" : `drained ${e.secondsToDrain.toFixed(1)} s after the run`}); ` +
+      `${e.providerRequests} provider requests, failures injected ${Object.entries(e.failuresByKind).map(([k, n]) => `${k} ${n}`).join(", ")}; ` +
+      `${e.attempts} attempts (${Object.entries(e.attemptOutcomes).map(([k, n]) => `${k} ${n}`).join(", ")}); ${e.duplicatesSuppressed} duplicates suppressed by the idempotency key`,
+  );
   console.log(`Checks: ${r.checks.quick} Σ/negative checks, ${r.checks.verifications} full ledger verifications, ${r.checks.skipped} skipped while the database was restarting`);
   console.log(r.violations.length ? `\n${r.violations.length} VIOLATION(S):\n  ${r.violations.slice(0, 50).join("\n  ")}` : "\nViolations: 0");
 }
