@@ -243,7 +243,7 @@ const INVOKE: Record<string, (target: "alice" | "missing") => Promise<{ allowed:
   "action app/admin/emails/actions.ts#resendEmailAction": (target) => outcome(() => resendEmailAction(form({ id: target === "alice" ? outboxId : MISSING_ID }))),
   "action app/admin/jobs/actions.ts#pauseJobAction": () => outcome(() => pauseJobAction(form({ name: "price-drift", paused: "false" }))),
   "action app/admin/jobs/actions.ts#sendJobAction": () => outcome(() => sendJobAction(form({ name: "idempotency-cleanup" }))),
-  "action app/admin/market/actions.ts#runMarketplaceAction": () => outcome(() => runMarketplaceAction({ status: "idle" })),
+  "action app/admin/market/actions.ts#runMarketplaceAction": () => outcome(() => runMarketplaceAction({ status: "idle" }, form({ slot: randomUUID() }))),
 };
 
 async function asTestUser(u: Users["alice"]) {

@@ -8,7 +8,7 @@ import Credentials from "next-auth/providers/credentials";
 import { clientIpFromHeaders } from "./client-ip";
 import { authRedirect } from "./safe-redirect";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime";
-import { createSession, revokeSession } from "./sessions";
+import { openSessionIfPasswordUnchanged, revokeSession } from "./sessions";
 import { SignInRefused } from "./sign-in-error";
 import { signInSchema } from "./sign-in.schema";
 import { verifyCredentials } from "./verify-credentials";
@@ -17,6 +17,10 @@ declare module "next-auth" {
   interface Session {
     /** The server-side session row behind this cookie (not a secret: the cookie itself is sealed). */
     sessionId?: string;
+  }
+  interface User {
+    /** Set by authorize: the session row opened for this sign-in. */
+    sid?: string;
   }
 }
 
@@ -32,7 +36,13 @@ export const authConfig = {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid_credentials");
         const result = await verifyCredentials({ ...parsed.data, ip: clientIpFromHeaders(request.headers) });
-        if (result.ok) return { id: result.user.id };
+        if (result.ok) {
+          // The session row is opened here, in the same check as the password: a password changed
+          // meanwhile (sessions.ts) means these credentials no longer hold.
+          const sid = await openSessionIfPasswordUnchanged(result.user.id, result.checkedHash);
+          if (!sid) throw new SignInRefused("invalid_credentials");
+          return { id: result.user.id, sid };
+        }
         if (result.reason === "rate_limited") throw new SignInRefused("rate_limited", result.retryAfterMinutes);
         throw new SignInRefused("invalid_credentials");
       },
@@ -40,9 +50,9 @@ export const authConfig = {
   ],
   callbacks: {
     // Keep only ids in the token: no email or name that could go stale or leak from the cookie.
-    // A sign-in (user present) opens a server-side session row.
-    async jwt({ token, user }) {
-      if (user?.id) return { sub: user.id, sid: await createSession(user.id) };
+    // A sign-in (user present) carries the server-side session row authorize opened.
+    jwt({ token, user }) {
+      if (user?.id && user.sid) return { sub: user.id, sid: user.sid };
       return token;
     },
     redirect({ url, baseUrl }) {

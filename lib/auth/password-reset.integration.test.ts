@@ -191,6 +191,17 @@ describe("password reset by email", () => {
     expect(await db().emailOutbox.findUniqueOrThrow({ where: { id: first.outboxId! } })).toMatchObject({ status: "failed", payload: null });
   });
 
+  it("a new link replaces the earlier one: the earlier link no longer works and the new one does", async () => {
+    const user = await createUser();
+    const earlier = await requestAndReadLink(user.email);
+    const newer = await requestAndReadLink(user.email);
+    expect(await checkResetToken(earlier.token)).toBe("unknown");
+    expect((await refusal(resetPassword({ token: earlier.token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))).message).toBe(RESET_LINK_MESSAGES.unknown);
+    expect(await passwordIs(user.id, OLD_PASSWORD)).toBe(true);
+    await resetPassword({ token: newer.token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    expect(await passwordIs(user.id, NEW_PASSWORD)).toBe(true);
+  });
+
   it("a link that expired before delivery is not sent", async () => {
     const user = await createUser();
     const { outboxId } = await requestPasswordReset({ email: user.email }, { clientIp: freshIp() });
@@ -209,7 +220,9 @@ describe("password reset by email", () => {
       expect(error.code).toBe("rate_limited");
       expect(error.message).toBe("Too many password reset requests. Try again in 60 minutes.");
     }
-    expect(await db().passwordResetToken.count({ where: { user: { email: known } } })).toBe(MAX_RESET_REQUESTS_PER_EMAIL);
+    // Each accepted request queued its email; each new link replaced the one before.
+    expect(await db().emailOutbox.count({ where: { toEmail: known } })).toBe(MAX_RESET_REQUESTS_PER_EMAIL);
+    expect(await db().passwordResetToken.count({ where: { user: { email: known } } })).toBe(1);
   });
 
   it("is throttled per client address across emails", async () => {

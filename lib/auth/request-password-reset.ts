@@ -5,7 +5,16 @@
 // link is never valid without its email queued, nor an email queued for a link that does not exist.
 // The message carries the token sealed (lib/email/sealed-payload.ts), never in plain text; it is
 // sent after commit by lib/email/deliver-outbox.ts.
+//
+// One live link per account: a new link replaces the user's earlier unused ones (their rows are
+// deleted and their queued emails lose the sealed link, so an email not yet sent is not sent). Two
+// requests at once would each find no other link and leave two live ones; a transaction-scoped
+// advisory lock per user makes them take turns, and each turn's DELETE (a new statement, a new
+// snapshot) sees the link the previous turn committed. An advisory lock rather than the user's row:
+// redeeming a link locks its token row and then the user row, so locking them here in the opposite
+// order could deadlock.
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError, fieldErrorsFromIssues } from "@/lib/errors/app-error";
 import { sealPayload } from "@/lib/email/sealed-payload";
 import { claimPasswordResetRequest } from "./password-reset-throttle";
@@ -42,6 +51,15 @@ export async function requestPasswordReset(
 
   const { token, tokenHash } = generateResetToken();
   const outboxId = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`password-reset:${user.id}`}, 0))`;
+    const replaced = await tx.$queryRaw<{ id: string }[]>`
+      DELETE FROM password_reset_tokens WHERE user_id = ${user.id} AND used_at IS NULL RETURNING id`;
+    if (replaced.length > 0) {
+      await tx.emailOutbox.updateMany({
+        where: { idempotencyKey: { in: replaced.map((r) => passwordResetIdempotencyKey(r.id)) }, payload: { not: Prisma.DbNull } },
+        data: { payload: Prisma.DbNull },
+      });
+    }
     const row = await tx.passwordResetToken.create({
       data: { userId: user.id, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
       select: { id: true },

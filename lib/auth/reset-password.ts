@@ -19,7 +19,8 @@ import { revokeOtherSessions } from "./sessions";
 export type ResetTokenStatus = "valid" | "unknown" | "expired" | "used";
 
 export const RESET_LINK_MESSAGES: Record<Exclude<ResetTokenStatus, "valid">, string> = {
-  unknown: "This password reset link is not valid. Check that you copied the whole link, or request a new one.",
+  // A link replaced by a newer one (request-password-reset.ts) is gone too, so it reads as unknown.
+  unknown: "This password reset link is not valid: it was replaced by a newer one, or it was not copied whole. Use the link in the newest email, or request a new one.",
   expired: "This password reset link has expired. Request a new one.",
   used: "This password reset link was already used. Request a new one if you still need to reset your password.",
 };

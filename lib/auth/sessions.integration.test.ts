@@ -9,7 +9,7 @@ import { authConfig } from "./auth-config";
 import { changePassword, WRONG_CURRENT_PASSWORD_MESSAGE } from "./change-password";
 import { verifyPassword } from "./password";
 import { COMMON_PASSWORD_MESSAGE, REPETITIVE_PASSWORD_MESSAGE } from "./password-policy";
-import { countSessions, revokeOtherSessions } from "./sessions";
+import { countSessions, createSession, revokeOtherSessions } from "./sessions";
 import { signUp } from "./sign-up";
 import { updateName } from "./update-name";
 
@@ -20,9 +20,9 @@ async function newUser() {
   return signUp({ name: `Session ${n}`, email: `session${n}@example.com`, password: PASSWORD });
 }
 
-/** Signs in the way Auth.js does after the Credentials provider accepted: the jwt callback makes the token. */
+/** Signs in the way Auth.js does after the Credentials provider accepted (and opened the session row): the jwt callback makes the token. */
 async function signInCookie(userId: string): Promise<{ cookie: string; sid: string; token: Record<string, unknown> }> {
-  const token = (await authConfig.callbacks.jwt({ token: {}, user: { id: userId } } as never)) as Record<string, unknown>;
+  const token = (await authConfig.callbacks.jwt({ token: {}, user: { id: userId, sid: await createSession(userId) } } as never)) as Record<string, unknown>;
   const value = await encode({ token, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
   return { cookie: `authjs.session-token=${value}`, sid: token.sid as string, token };
 }

@@ -19,7 +19,8 @@ describe("verifyCredentials", () => {
   it("accepts the right password (email in any case) and returns the user without the hash", async () => {
     const user = await newUser();
     const result = await verifyCredentials({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD, ip: "10.0.0.1" });
-    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name, role: "USER" } });
+    const stored = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name, role: "USER" }, checkedHash: stored.passwordHash });
   });
 
   it("rejects a wrong password and an unknown email the same way, recording each failure", async () => {

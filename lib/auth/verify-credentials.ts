@@ -7,7 +7,8 @@ import { claimSignInAttempt, clearFailedSignIns } from "./rate-limit";
 import { sessionUserSelect, type SessionUser } from "./session-user";
 
 export type VerifyCredentialsResult =
-  | { ok: true; user: SessionUser }
+  /** `checkedHash`: the stored hash the password matched, for openSessionIfPasswordUnchanged. */
+  | { ok: true; user: SessionUser; checkedHash: string }
   | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
@@ -41,8 +42,8 @@ export async function verifyCredentials({
   if (!row || !valid) return { ok: false, reason: "invalid_credentials" };
 
   await clearFailedSignIns(db(), { email: normalizedEmail });
-  const { passwordHash: _hash, ...user } = row;
-  return { ok: true, user };
+  const { passwordHash, ...user } = row;
+  return { ok: true, user, checkedHash: passwordHash };
 }
 
 let dummyHashPromise: Promise<string> | undefined;

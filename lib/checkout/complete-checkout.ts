@@ -4,7 +4,10 @@
 // checkouts queue instead of deadlocking):
 //   1. the session claim: the checkout_sessions row, FOR UPDATE. A second submit of the same session
 //      (double click, two tabs, a retry after a timeout) waits here, then finds COMPLETED and returns
-//      the transaction already recorded: exactly one transaction, one invoice, one email.
+//      the transaction already recorded: exactly one transaction, one invoice, one email. The session
+//      is the idempotency key and the request is (method, payer account): a submit of a completed
+//      session with another method or another account is refused as a conflict (409), never
+//      answered with the first order as if the new choice had been applied.
 //   2. business rows: each event's capacity row, in ascending event id order, with a guarded
 //      `UPDATE … SET tickets_sold = tickets_sold + n WHERE tickets_sold + n <= capacity`.
 //   3. exactly one posting (lib/ledger/post-entries.ts) for a balance payment: the balance rows,
@@ -60,7 +63,7 @@ export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCh
   // 1. Claim the session (and read it with its lines in the same statement).
   const cart = await loadCart(tx, input.sessionId, { lock: true });
   if (!cart || cart.userId !== actor.id) throw new AppError("not_found", "This checkout does not exist.");
-  if (cart.status === "COMPLETED") return replay(tx, input.sessionId);
+  if (cart.status === "COMPLETED") return replay(tx, input);
   if (cart.status === "EXPIRED" || cart.expiresAt <= now) {
     throw new AppError("conflict", "This checkout expired (carts are kept for 24 hours). Add the items to your cart again.");
   }
@@ -153,10 +156,21 @@ export async function completeCheckoutIn(tx: Tx, actor: Actor, input: CompleteCh
   return { transactionId: transaction.id, invoiceId: invoice.id, invoiceNumber: invoice.number, replayed: false };
 }
 
-async function replay(tx: Tx, sessionId: string): Promise<CompletedCheckout> {
+/**
+ * The completed session's order, for a repeat of the request that completed it. The request is the
+ * method and, for a balance payment, the payer account (the only account a completion chooses; an
+ * invoice settled later from a balance records its payer too, so it is not compared for "invoice").
+ */
+async function replay(tx: Tx, input: CompleteCheckoutInput): Promise<CompletedCheckout> {
   const done = await tx.transaction.findUniqueOrThrow({
-    where: { checkoutSessionId: sessionId },
-    select: { id: true, invoice: { select: { id: true, number: true } } },
+    where: { checkoutSessionId: input.sessionId },
+    select: { id: true, paymentMethod: true, payerAccountId: true, invoice: { select: { id: true, number: true } } },
   });
+  const samePayer = done.paymentMethod !== "balance" || done.payerAccountId === (input.payerAccountId ?? null);
+  if (done.paymentMethod !== input.method || !samePayer) {
+    const how = done.paymentMethod === "balance" ? `paid from account #${done.payerAccountId}` : done.paymentMethod === "invoice" ? "placed to be paid by invoice" : "placed free of charge";
+    const message = `This checkout was already completed: order ${done.invoice!.number} was ${how}. Your new choice was not applied and nothing more was charged.`;
+    throw new AppError("idempotency_conflict", message, { fieldErrors: { method: message } });
+  }
   return { transactionId: done.id, invoiceId: done.invoice!.id, invoiceNumber: done.invoice!.number, replayed: true };
 }

@@ -58,14 +58,20 @@ export const JOBS: readonly JobDefinition[] = [
   {
     name: "email-delivery",
     title: "Email delivery",
-    description: "Sends due outbox messages (invoice emails, password-reset links) through Resend; failures retry with backoff.",
+    description: "Sends due outbox messages (invoice emails, password-reset links) through Resend; failures retry with backoff. Backstop of the worker's email sweep (every EMAIL_SWEEP_SECONDS); pausing it pauses the sweep too.",
     cron: process.env.EMAIL_DELIVERY_CRON ?? "* * * * *",
     retryLimit: 1,
     retryDelaySeconds: 30,
     expireInSeconds: 300,
     async run({ prisma }): Promise<JobOutput> {
-      // Safe to run twice: each message is leased before sending and carries its idempotency key.
-      const counts = await deliverDueMessages(prisma, 50);
+      // The worker's email sweep (lib/email/email-sweep.ts, every EMAIL_SWEEP_SECONDS) does the
+      // routine sending, since a per-minute cron would make every retry wait a minute or more. This
+      // job stays as the backstop and the visible record: a run per minute on /admin/jobs with its
+      // counts, Run now, and Pause (which the sweeps obey too); and if a process's sweep loop is
+      // stuck on a hung call, pg-boss expires and retries this job independently of it. When the
+      // sweep has kept up it finds nothing due: one query a minute. Safe beside the sweeps: each
+      // message is leased before sending and carries its idempotency key.
+      const counts = await deliverDueMessages(prisma, 50, { worker: "job", concurrency: 4 });
       return { ...counts };
     },
   },

@@ -4,6 +4,7 @@
 // marketplace_runs.slot) makes even a duplicate or retried job take effect once.
 import { PgBoss } from "pg-boss";
 import type { Db } from "../db/client";
+import { startEmailSweep, type EmailSweep } from "../email/email-sweep";
 import { executeJob } from "./execute-job";
 import type { JobDefinition } from "./job-definition";
 import { JOBS } from "./registry";
@@ -18,6 +19,11 @@ export interface WorkerOptions {
   schedule?: boolean;
   /** Seconds between polls for new jobs (default 2). */
   pollingIntervalSeconds?: number;
+  /**
+   * Run the short-interval email sweep (lib/email/email-sweep.ts) beside the jobs. Default: when
+   * the jobs include email-delivery. One sweep loop per process however many workers it starts.
+   */
+  emailSweep?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,12 +57,44 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       return executeJob(def, options.prisma, { id: job.id, createdOn: job.createdOn, retryCount: job.retryCount, data: job.data });
     });
   }
-  log(`worker started: ${jobs.map((j) => `${j.name}${j.cron ? ` (${j.cron})` : ""}`).join(", ")}`);
+  const releaseSweep = (options.emailSweep ?? jobs.some((j) => j.name === EMAIL_DELIVERY_JOB)) ? acquireEmailSweep(options.prisma, log) : null;
+  log(`worker started: ${jobs.map((j) => `${j.name}${j.cron ? ` (${j.cron})` : ""}`).join(", ")}${releaseSweep ? ", email sweep" : ""}`);
   return {
     boss,
     async stop() {
+      await releaseSweep?.();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
+  };
+}
+
+const EMAIL_DELIVERY_JOB = "email-delivery";
+const sweepHolder = globalThis as unknown as { countinghouseEmailSweep?: { sweep: EmailSweep; users: number } };
+
+/**
+ * The process's one email sweep, shared by every worker started in it (the in-app worker and, in
+ * tests, several): one sweep at a time per process. Pausing the email-delivery job on /admin/jobs
+ * pauses the sweeps too. Returns the release function; the last release stops the loop.
+ */
+function acquireEmailSweep(prisma: Db, log: (line: string) => void): () => Promise<void> {
+  const held = (sweepHolder.countinghouseEmailSweep ??= {
+    sweep: startEmailSweep({
+      prisma,
+      log: (line) => log(`email sweep: ${line}`),
+      isPaused: async () => (await prisma.jobSetting.findUnique({ where: { name: EMAIL_DELIVERY_JOB }, select: { paused: true } }))?.paused ?? false,
+    }),
+    users: 0,
+  });
+  held.users += 1;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    held.users -= 1;
+    if (held.users === 0 && sweepHolder.countinghouseEmailSweep === held) {
+      sweepHolder.countinghouseEmailSweep = undefined;
+      await held.sweep.stop();
+    }
   };
 }
 

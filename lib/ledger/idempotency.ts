@@ -108,12 +108,15 @@ export async function withIdempotency<T extends Json>(
     return answeredResult(answer);
   }
   const result = await effect();
-  await tx.$executeRawUnsafe(
-    `UPDATE idempotency_keys SET response = $4::jsonb WHERE operation = $1 AND scope = $2 AND key = $3`,
+  // The first answer is the stored one as read back: jsonb keeps its own key order (shorter keys
+  // first), so returning `result` as built would serialize differently from every replay of it.
+  // Read back, the first response and its replays are the same bytes.
+  const [stored] = await tx.$queryRawUnsafe<{ response: T }[]>(
+    `UPDATE idempotency_keys SET response = $4::jsonb WHERE operation = $1 AND scope = $2 AND key = $3 RETURNING response`,
     where.operation,
     where.scope,
     key,
     JSON.stringify(result),
   );
-  return { result, replayed: false };
+  return { result: stored!.response, replayed: false };
 }

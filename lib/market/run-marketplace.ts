@@ -24,7 +24,7 @@ import { createRng, randomSeed } from "./prng";
 export type RunTrigger = "scheduled" | "manual" | "seed" | "bench";
 
 export interface RunOptions {
-  /** Unique per run: "scheduled:<ISO minute>" for cron slots, "manual:<uuid>" for Run now. */
+  /** Unique per run: "scheduled:<ISO minute>" for cron slots, "manual:<uuid>" for Run now (the uuid comes with the form, see run-now-slot.ts). */
   slot: string;
   trigger: RunTrigger;
   seed?: number;
@@ -65,7 +65,8 @@ export interface RunSummary {
   durationMs: number;
 }
 
-export type RunOutcome = { status: "ran"; run: RunSummary } | { status: "duplicate"; slot: string };
+/** A duplicate names the run already recorded for its slot (its id, as RunSummary.id). */
+export type RunOutcome = { status: "ran"; run: RunSummary } | { status: "duplicate"; slot: string; runId: string };
 
 export async function runMarketplace(prisma: Db, options: RunOptions): Promise<RunOutcome> {
   const config = marketConfig();
@@ -101,7 +102,12 @@ export async function runMarketplace(prisma: Db, options: RunOptions): Promise<R
         startedAt,
         options.triggeredById ?? null,
       );
-      if (claimed.length === 0) return { status: "duplicate", slot: options.slot } as const;
+      if (claimed.length === 0) {
+        // DO NOTHING only after the conflicting claim committed (an in-progress one is waited for; a
+        // rolled-back one lets ours in), and this statement's fresh snapshot sees that commit.
+        const [existing] = await tx.$queryRawUnsafe<{ id: bigint }[]>(`SELECT id FROM marketplace_runs WHERE slot = $1`, options.slot);
+        return { status: "duplicate", slot: options.slot, runId: String(existing!.id) } as const;
+      }
       const runId = claimed[0]!.id;
 
       const accountOf = new Map(products.map((p) => [p.companyId, p.accountId]));

@@ -21,6 +21,7 @@ import { Checker } from "./checker";
 import { checkInvoices, checkTickets } from "./check-commerce";
 import { checkJobs, waitForJobRun } from "./check-jobs";
 import { checkMarketplace } from "./check-marketplace";
+import { checkBankEmail, startBankEmail, type BankEmail } from "./email-check";
 import { injectFaults, type FaultRecord } from "./faults";
 import { History } from "./history";
 import { Balancer } from "./http";
@@ -45,9 +46,11 @@ const JOB_RESUME_WAIT_MS = 100_000;
 let cluster: PgCluster | undefined;
 const instances: AppInstance[] = [];
 let worker: WorkerProcess | undefined;
+let bankEmail: BankEmail | undefined;
 let exitCode = 1;
 const teardown = async () => {
   await Promise.all([worker?.stop(), ...instances.map((i) => i.stop())]);
+  await bankEmail?.fake.close();
   cluster?.stop();
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void teardown().finally(() => process.exit(130)));
@@ -71,6 +74,12 @@ try {
     JOBS_IN_APP: "0",
     MARKET_MARKETPLACE_CRON: process.env.MARKET_MARKETPLACE_CRON ?? "* * * * *",
   };
+
+  // Email under failure (email-check.ts): invoice emails go to a fake Resend failing 30 % of requests.
+  bankEmail = await startBankEmail(options.seed);
+  Object.assign(env, bankEmail.env);
+  log(`fake Resend at ${bankEmail.fake.url}, failing 30 % of requests`);
+
   if (stale) {
     log(`next build (${reason})`);
     await runNext(root, ["build"], env);
@@ -139,10 +148,9 @@ try {
   const faultRecords = await faults;
   running = false;
   await periodic;
-  // Scheduled jobs must run again after the worker's last kill; then it stops, so nothing moves while checking.
+  // Scheduled jobs must run again after the worker's last kill.
   const workerKilled = faultRecords.some((f) => f.kind === "worker-kill");
   const resumed = workerKilled && worker.readyAt ? await waitForJobRun(checker.pool, worker.readyAt, JOB_RESUME_WAIT_MS, log) : null;
-  await worker.stop();
 
   // After recovery: everything again, and the writes against the ledger.
   await checker.quick("after the run");
@@ -150,6 +158,12 @@ try {
   const writes = await checker.writes();
   const trades = await checker.trades();
   const checkouts = await checker.checkouts();
+
+  // Email: wait for the outbox to drain, then every invoice's email sent and delivered exactly once.
+  const email = await checkBankEmail({ pool: checker.pool, fake: bankEmail.fake, violation: (m) => history.violation(m), deadlineMs: 90_000 });
+
+  // The worker has delivered; it stops, so no scheduled run moves while runs, invoices, tickets and jobs are checked.
+  await worker.stop();
   const marketplace = await inSnapshot(checker.pool, (db) => checkMarketplace(db, history, admin.id));
   const invoices = await inSnapshot(checker.pool, (db) => checkInvoices(db, history));
   const tickets = await inSnapshot(checker.pool, (db) => checkTickets(db, history));
@@ -178,6 +192,7 @@ try {
     invoices,
     tickets,
     jobs,
+    email,
     checks: { quick: checker.checksRun, verifications: checker.verifications, skipped: checker.checksSkipped },
     violations: history.violations,
   };

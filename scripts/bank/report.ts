@@ -3,6 +3,7 @@
 import type { InvoiceCounts, TicketCounts } from "./check-commerce";
 import type { JobCounts } from "./check-jobs";
 import type { MarketplaceCounts } from "./check-marketplace";
+import type { BankEmailFigures } from "./email-check";
 import type { FaultRecord } from "./faults";
 import type { History } from "./history";
 
@@ -21,6 +22,7 @@ export interface BankReport {
   invoices: InvoiceCounts;
   tickets: TicketCounts;
   jobs: JobCounts;
+  email: BankEmailFigures;
   checks: { quick: number; verifications: number; skipped: number };
   violations: string[];
 }
@@ -45,6 +47,12 @@ export function printReport(r: BankReport): void {
   console.log(`Trades: ${t.acked} acknowledged (each in stock_trades exactly once), ${t.refused} refused (none recorded), ${t.unresolved} unanswered (${t.unresolvedApplied} applied); ${t.positions} positions equal to their trades`);
   const c = r.checkouts;
   console.log(`Checkouts: ${c.acked} completed (each one transaction, one invoice, one email), ${c.refused} refused (${c.lateApplied} completed anyway by an earlier attempt of unknown outcome), ${c.unresolved} unanswered; ${c.invoices} invoice numbers gapless per seller and year`);
+  const e = r.email;
+  console.log(
+    `Email: ${e.sent}/${e.messages} invoice emails sent, each delivered once (${e.secondsToDrain === null ? "NOT drained" : `drained ${e.secondsToDrain.toFixed(1)} s after the run`}); ` +
+      `${e.providerRequests} provider requests, failures injected ${Object.entries(e.failuresByKind).map(([k, n]) => `${k} ${n}`).join(", ")}; ` +
+      `${e.attempts} attempts (${Object.entries(e.attemptOutcomes).map(([k, n]) => `${k} ${n}`).join(", ")}); ${e.duplicatesSuppressed} duplicates suppressed by the idempotency key`,
+  );
   printCommerceAndJobs(r);
   console.log(`Checks: ${r.checks.quick} Σ/negative checks, ${r.checks.verifications} full ledger verifications, ${r.checks.skipped} skipped while the database was restarting`);
   console.log(r.violations.length ? `\n${r.violations.length} VIOLATION(S):\n  ${r.violations.slice(0, 50).join("\n  ")}` : "\nViolations: 0");

@@ -75,6 +75,10 @@ export async function runE2e(options: { serverUrl: string; jsonReport?: string; 
   env.RESEND_BASE_URL = fakeResend.url;
   env.RESEND_API_KEY = "re_e2e_fake_key";
   env.FAKE_RESEND_URL = fakeResend.url;
+  // Retries a second apart (doubling) and a sweep every second, so a spec can watch a failing email
+  // being retried and delivered (e2e/admin-emails.spec.ts) within its time limit.
+  env.EMAIL_RETRY_BASE_SECONDS = "1";
+  env.EMAIL_SWEEP_SECONDS = "1";
   await adminQuery(options.serverUrl, `CREATE DATABASE "${database}"`);
   try {
     await migrate({ connectionString: databaseUrl });

@@ -42,16 +42,17 @@ export async function completeCheckoutAction(_previous: FormState, formData: For
   try {
     const user = await requireActionUser();
     const payerAccountId = values.method === "balance" ? parseAccountId(values.accountId) : null;
-    // The session is the idempotency key: a double submit or a retry returns the same transaction.
+    // The session is the idempotency key: a double submit or a retry returns the same transaction;
+    // the same session with another method or account is refused inline (idempotency_conflict).
     const done = await completeCheckout(db(), user, { sessionId: field(formData, "sessionId"), method: values.method, payerAccountId });
     transactionId = done.transactionId;
     if (!done.replayed) {
-      // Try the invoice email right after the response (it was queued in the checkout transaction).
-      // Interim until the pg-boss job calls deliverDueMessages: a failure here only leaves the
-      // message pending for that job or an admin's resend.
+      // Try the invoice email right after the response (it was queued in the checkout transaction),
+      // so it usually arrives at once. A failure here — or this process dying mid-send — only
+      // leaves the message pending (or leased until the lease ends) for the job worker's sweep.
       after(async () => {
         const message = await db().emailOutbox.findFirst({ where: { invoiceId: done.invoiceId }, select: { id: true } });
-        if (message) await deliverOutboxMessage(db(), message.id).catch((error) => console.error("invoice email delivery failed", error));
+        if (message) await deliverOutboxMessage(db(), message.id, { worker: "after-checkout" }).catch((error) => console.error("invoice email delivery failed", error));
       });
     }
   } catch (error) {

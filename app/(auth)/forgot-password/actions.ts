@@ -17,7 +17,7 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
     // Sent after the response (the row is committed; a failure leaves it pending for a retry), so
     // the answer neither waits for the provider nor takes longer when the account exists.
     if (outboxId) {
-      after(() => deliverOutboxMessage(db(), outboxId).then(() => undefined, (error) => console.error("password reset email delivery failed", error)));
+      after(() => deliverOutboxMessage(db(), outboxId, { worker: "after-reset-request" }).then(() => undefined, (error) => console.error("password reset email delivery failed", error)));
     }
     return { status: "success", message, values: { email } };
   } catch (error) {

@@ -47,6 +47,11 @@ export interface EmailView {
   attempts: number;
   lastError: string | null;
   providerMessageId: string | null;
+  /** Formatted; null unless pending. */
+  nextAttempt: string | null;
+  nextAttemptIso: string;
+  /** A sender holds it now (nextAttempt is when its lease ends). */
+  leased: boolean;
   createdAt: string;
   invoiceNumber: string | null;
 }
@@ -88,6 +93,21 @@ const emailColumns: ColumnDef<EmailView>[] = [
   { id: "subject", accessorFn: (r) => r.subject, header: "Subject", enableSorting: false, meta: { phone: "title" }, cell: ({ row }) => <Link href={`/admin/emails/${row.original.id}`} className="text-indigo-700 hover:underline">{row.original.subject}</Link> },
   { id: "status", accessorFn: (r) => r.status, header: "Status", sortDescFirst: false, cell: ({ row }) => <>{badge(row.original.status)}{row.original.lastError ? <span className="block max-w-xs truncate text-xs text-red-700" title={row.original.lastError}>{row.original.lastError}</span> : null}</> },
   { id: "attempts", accessorFn: (r) => r.attempts, header: "Attempts", sortDescFirst: true, meta: { align: "right" }, cell: ({ row }) => row.original.attempts },
+  {
+    id: "nextAttempt",
+    accessorFn: (r) => r.nextAttemptIso,
+    header: "Next attempt",
+    sortDescFirst: false,
+    cell: ({ row }) =>
+      row.original.nextAttempt ? (
+        <time dateTime={row.original.nextAttemptIso} className="whitespace-nowrap">
+          {row.original.leased ? <span className="block text-xs text-amber-800">sending, lease until</span> : null}
+          {row.original.nextAttempt}
+        </time>
+      ) : (
+        "—"
+      ),
+  },
   { id: "provider", accessorFn: (r) => r.providerMessageId, header: "Provider id", enableSorting: false, cell: ({ row }) => <span className="break-all font-mono text-xs">{row.original.providerMessageId ?? "—"}</span> },
 ];
 

@@ -12,7 +12,7 @@ export async function resendEmailAction(formData: FormData): Promise<void> {
   await requireActionAdmin();
   const id = field(formData, "id");
   await requeueMessage(db(), id);
-  await deliverOutboxMessage(db(), id);
+  await deliverOutboxMessage(db(), id, { worker: "admin-resend" });
   revalidatePath("/admin/emails");
   redirect(`/admin/emails/${id}`);
 }

@@ -15,6 +15,8 @@ interface Row extends Record<string, unknown> {
   attempts: number;
   last_error: string | null;
   provider_message_id: string | null;
+  next_attempt_at: Date;
+  leased: boolean;
   created_at: Date;
   invoice_number: string | null;
 }
@@ -26,7 +28,7 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
     "emails",
     PATH,
     "Emails",
-    configured ? "The email outbox: every message, its delivery attempts and the provider's message id." : "RESEND_API_KEY is not set: messages stay here unsent. Open one to see it rendered.",
+    configured ? "The email outbox: every message, its delivery attempts, the last error, when it is tried next and the provider's message id. Open one for its attempt history." : "RESEND_API_KEY is not set: messages stay here unsent. Open one to see it rendered.",
     await searchParams,
   );
   const rows: EmailView[] = data.rows.map((r) => ({
@@ -37,6 +39,10 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
     attempts: Number(r.attempts),
     lastError: r.last_error,
     providerMessageId: r.provider_message_id,
+    // Pending: when it is due, or while a sender holds it, when that sender's lease ends.
+    nextAttempt: r.status === "pending" ? formatDateTime(r.next_attempt_at) : null,
+    nextAttemptIso: r.next_attempt_at.toISOString(),
+    leased: r.leased,
     createdAt: formatDateTime(r.created_at),
     invoiceNumber: r.invoice_number,
   }));

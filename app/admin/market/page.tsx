@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { Card } from "@/app/_components/card";
 import { RunList } from "@/app/_components/market/run-table";
@@ -24,7 +25,8 @@ export default async function AdminMarketPage() {
       />
       <div className="space-y-6">
         <Card title="Run the marketplace now" description="One run in one transaction: two ledger entries per selling company.">
-          <RunNow />
+          {/* A new slot per render: the run's idempotency key (lib/market/run-now-slot.ts). */}
+          <RunNow slot={randomUUID()} />
         </Card>
         <Card title="Runs">
           <RunList runs={runs} detailed />

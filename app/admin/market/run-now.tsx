@@ -6,10 +6,15 @@ import { FormAlert } from "@/app/_components/form-alert";
 import { IDLE, type FormState } from "@/app/_components/form-state";
 import { runMarketplaceAction } from "./actions";
 
-export function RunNow() {
+/**
+ * `slot` is drawn when the page renders; after a completed run the action's answer carries the next
+ * one. Until then every submission of this form (a double click, a browser's retry) is the same run.
+ */
+export function RunNow({ slot }: { slot: string }) {
   const [state, action] = useActionState<FormState, FormData>(runMarketplaceAction, IDLE);
   return (
     <form action={action} className="space-y-3">
+      <input type="hidden" name="slot" value={state.values?.slot ?? slot} />
       <SubmitButton pendingLabel="Running…">Run now</SubmitButton>
       {state.status !== "idle" ? (
         <div data-testid="run-result">

@@ -3,6 +3,7 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/lib/auth/auth-config";
+import { createSession } from "@/lib/auth/sessions";
 import { signUp } from "@/lib/auth/sign-up";
 
 const authjsGet = vi.hoisted(() => vi.fn(async () => Response.json({ user: { id: "from Auth.js" } })));
@@ -10,7 +11,7 @@ vi.mock("@/lib/auth/auth", () => ({ handlers: { GET: authjsGet, POST: vi.fn() } 
 const { GET } = await import("./route");
 
 async function cookieFor(userId: string) {
-  const token = (await authConfig.callbacks.jwt({ token: {}, user: { id: userId } } as never)) as Record<string, unknown>;
+  const token = (await authConfig.callbacks.jwt({ token: {}, user: { id: userId, sid: await createSession(userId) } } as never)) as Record<string, unknown>;
   return { token, cookie: `authjs.session-token=${await encode({ token, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" })}` };
 }
 const sessionRequest = (cookie?: string) => new Request("http://localhost/api/auth/session", { headers: cookie ? { cookie } : {} }) as never;
