@@ -5,6 +5,7 @@
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { formatMoney } from "../money/amount";
+import { isRecordId } from "../validation/record-id";
 import { findOpenSessionId, SESSION_TTL_MS } from "./load-cart";
 
 export const MAX_QUANTITY = 99;
@@ -27,7 +28,7 @@ export function parseQuantity(value: unknown): number {
 export async function addToCart(tx: Tx, userId: string, input: { productId: string; quantity: number }, now = new Date()): Promise<{ sessionId: string }> {
   if (input.quantity < 1) throw quantityError("Quantity must be at least 1.");
   await lockUserCart(tx, userId);
-  const product = await tx.product.findUnique({
+  const product = !isRecordId(input.productId) ? null : await tx.product.findUnique({
     where: { id: input.productId },
     select: {
       id: true,
@@ -80,15 +81,22 @@ export async function addToCart(tx: Tx, userId: string, input: { productId: stri
   return { sessionId };
 }
 
-/** Sets a line's quantity; 0 removes it. Removing the last line frees the cart for any seller. */
+/**
+ * Sets a line's quantity; 0 removes it. Removing the last line frees the cart for any seller. A ticket
+ * line is held to the tickets left, as adding is: the cart never holds more than could be sold.
+ */
 export async function setLineQuantity(tx: Tx, userId: string, input: { lineId: string; quantity: number }): Promise<void> {
   await lockUserCart(tx, userId);
-  const line = await tx.checkoutLine.findUnique({
+  const line = !isRecordId(input.lineId) ? null : await tx.checkoutLine.findUnique({
     where: { id: input.lineId },
-    select: { id: true, sessionId: true, session: { select: { userId: true, status: true } } },
+    select: { id: true, sessionId: true, session: { select: { userId: true, status: true } }, product: { select: { event: { select: { capacity: true, ticketsSold: true } } } } },
   });
   if (!line || line.session.userId !== userId) throw new AppError("not_found", "This cart line does not exist.");
   if (line.session.status !== "OPEN") throw new AppError("conflict", "This checkout is already completed or expired.");
+  const event = line.product.event;
+  if (event && input.quantity > event.capacity - event.ticketsSold) {
+    throw quantityError(`Only ${Math.max(0, event.capacity - event.ticketsSold)} tickets are left.`);
+  }
   if (input.quantity === 0) {
     await tx.checkoutLine.delete({ where: { id: line.id } });
     const left = await tx.checkoutLine.count({ where: { sessionId: line.sessionId } });

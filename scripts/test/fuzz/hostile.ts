@@ -1,9 +1,7 @@
 // fast-check arbitraries for hostile input, shared by the fuzz suites (issue 9 part 4): malformed
-// and foreign ids, SQL and HTML payloads, control characters, oversized strings, wrong JSON types.
-//
-// NUL (U+0000), 64-bit-overflowing cursors and impossible dates are generated only by the suites'
-// dedicated "pending sec" tests, so the broad properties here keep checking everything else while
-// those fixes (branch `sec`) are in flight. FUZZ_SCALE multiplies every suite's number of runs.
+// and foreign ids, SQL and HTML payloads, control characters (NUL included: PostgreSQL cannot store
+// it, so every field must refuse it before the database sees it), oversized strings, numbers beyond
+// 64 bits, impossible dates, wrong JSON types. FUZZ_SCALE multiplies every suite's number of runs.
 import fc from "fast-check";
 
 export const FUZZ_SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1));
@@ -14,23 +12,23 @@ export const fuzzParams = (numRuns: number) => ({ numRuns: runs(numRuns), seed: 
 export const SQL_PAYLOADS = ["' OR 1=1 --", "1; DROP TABLE ledger_entries; --", "'); DELETE FROM balances; --", "1 UNION SELECT password_hash FROM users", "$1", "\\x00"];
 export const HTML_PAYLOADS = ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "javascript:alert(1)", "&lt;b&gt;"];
 
-/** Control characters other than NUL (NUL is the pending `sec` fix). */
-const control = fc.integer({ min: 1, max: 31 }).map((c) => String.fromCharCode(c));
+/** C0 control characters, NUL included, and DEL. */
+const control = fc.oneof(fc.integer({ min: 0, max: 31 }), fc.constant(0x7f)).map((c) => String.fromCharCode(c));
 
 /** Any hostile text: payloads, unicode, control characters, whitespace, oversized strings. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...SQL_PAYLOADS, ...HTML_PAYLOADS, "", " ", "\t\n", "null", "undefined", "NaN", "[object Object]", "🙂", "\u202e", "\uffff"),
+  fc.constantFrom(...SQL_PAYLOADS, ...HTML_PAYLOADS, "", " ", "\t\n", "\u0000", "a\u0000b", "null", "undefined", "NaN", "[object Object]", "🙂", "\u202e", "\uffff", "\ud800"),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.array(control, { minLength: 1, maxLength: 5 }).map((cs) => cs.join("")),
   fc.tuple(fc.string({ maxLength: 5 }), control, fc.string({ maxLength: 5 })).map((p) => p.join("")),
   fc.integer({ min: 300, max: 5000 }).map((n) => "x".repeat(n)),
-).filter((s) => !s.includes("\u0000"));
+);
 
-/** Ids in every shape: malformed, negative, huge (within 64 bits), with payloads. */
+/** Ids in every shape: malformed, negative, huge (beyond 64 bits too), with payloads. */
 export const hostileId: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("0", "-1", "1.5", "1e3", "0x10", " 1", "#1", "9223372036854775807", "00000000001", "", "abc"),
-  fc.bigInt({ min: 0n, max: 2n ** 63n - 1n }).map(String),
+  fc.constantFrom("0", "-1", "1.5", "1e3", "0x10", " 1", "#1", "9223372036854775807", "9223372036854775808", "18446744073709551616", "00000000001", "", "abc", "cmissing0000000000000000"),
+  fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
   fc.integer({ min: 1, max: 100_000 }).map(String),
   hostileString,
 );
@@ -60,9 +58,14 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
 );
 
-/** Valid calendar dates (pending `sec`: year 0 and impossible days stay out of the broad properties). */
+/** Valid calendar dates. */
 export const isoDate = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-export const hostileDate: fc.Arbitrary<string> = fc.oneof(isoDate, fc.constantFrom("2026-13-01", "2026-1-1", "21-11-2026", "yesterday", "2026-11-21T00:00:00Z"), hostileString);
+/** Dates in every shape: valid, impossible (February 30th, year 0), malformed, hostile text. */
+export const hostileDate: fc.Arbitrary<string> = fc.oneof(
+  isoDate,
+  fc.constantFrom("2026-13-01", "2026-02-30", "2025-02-29", "2026-04-31", "0000-01-01", "9999-12-31", "2026-1-1", "21-11-2026", "yesterday", "2026-11-21T00:00:00Z"),
+  hostileString,
+);
 
 /** A field of an object: omitted, hostile of its own kind, or the wrong JSON type. */
 export function maybe<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | unknown | undefined> {
