@@ -2,6 +2,7 @@
 // to its user for authenticateApiRequest().
 import { db, dbPool } from "@/lib/db/client";
 import { AppError, fieldErrorsFromIssues } from "@/lib/errors/app-error";
+import { isRecordId } from "@/lib/validation/record-id";
 import { createApiTokenSchema } from "./api-token.schema";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken, looksLikeApiToken } from "./api-token-format";
 import type { SessionUser } from "./session-user";
@@ -49,7 +50,7 @@ export async function listApiTokens({ userId }: { userId: string }): Promise<Api
 
 /** Revokes one of the user's own tokens. Someone else's token id answers not_found, as if it didn't exist. */
 export async function revokeApiToken({ userId, tokenId }: { userId: string; tokenId: string }): Promise<void> {
-  const { count } = await db().apiToken.updateMany({
+  const { count } = !isRecordId(tokenId) ? { count: 0 } : await db().apiToken.updateMany({
     where: { id: tokenId, userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });

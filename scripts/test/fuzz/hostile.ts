@@ -33,6 +33,9 @@ export const hostileId: fc.Arbitrary<string> = fc.oneof(
   hostileString,
 );
 
+/** Ids for a URL path: a lone surrogate cannot be percent-encoded (encodeURIComponent throws), so no client can send one. */
+export const hostilePathId: fc.Arbitrary<string> = hostileId.map((id) => id.toWellFormed());
+
 /** Amounts as API clients might send them (strings of minor units expected). */
 export const hostileAmount: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom("0", "-1", "1.5", "1e3", "0x10", "١٢", "NaN", "Infinity", "9223372036854775808", "99999999999999999999999", " 5", "5 ", ""),

@@ -68,8 +68,8 @@ describe("POST /api/v1/transfers under hostile input", () => {
     expect((await verifyLedger()).violations).toEqual([]);
   });
 
-  // Pending the `sec` branch (issue 9 part 1): these fail in this worktree until it merges.
-  describe("strict input (pending sec branch)", () => {
+  // Issue 9 part 1's strict input, spelled out field by field.
+  describe("strict input", () => {
     const valid = () => ({ fromAccountId: String(alice.accountId), to: bob.email, amount: "100", currency: "USD", description: "ok" });
     const headers = () => ({ authorization: `Bearer ${alice.token}`, "content-type": "application/json", "idempotency-key": randomUUID() });
 
