@@ -2,10 +2,17 @@
 // is stored on the session, and again at completion (a stored draft is never trusted).
 import { z } from "zod";
 import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
+import { plainText } from "../validation/text";
 import { validateVatId } from "./vat-id";
 
-const text = (label: string, max = 200) =>
-  z.string().trim().min(1, `Enter ${label}.`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is limited to ${max} characters.`);
+const capitalized = (label: string) => `${label[0]!.toUpperCase()}${label.slice(1)}`;
+// Control characters are refused (a NUL cannot even be stored in the session's JSON); an address may
+// span lines.
+const text = (label: string, max = 200, multiline = false) =>
+  plainText(`${capitalized(label)} can't contain control characters.`, { multiline })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(max, `${capitalized(label)} is limited to ${max} characters.`);
 const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
 const country = z
   .string()
@@ -15,14 +22,14 @@ const country = z
   .default("");
 
 export const customerSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("B2C"), name: text("your name"), email, address: text("your address", 500), country }),
+  z.object({ type: z.literal("B2C"), name: text("your name"), email, address: text("your address", 500, true), country }),
   z.object({
     type: z.literal("B2B"),
     companyName: text("the company name"),
     vatId: z.string().trim(),
-    address: text("the billing address", 500),
+    address: text("the billing address", 500, true),
     email,
-    contactName: z.string().trim().max(200).default(""),
+    contactName: plainText("The contact name can't contain control characters.").trim().max(200, "The contact name is limited to 200 characters.").default(""),
   }),
 ]);
 

@@ -1,6 +1,7 @@
 // Reading a cart: the user's open checkout session with its lines, products and seller. Sessions
 // expire 24 h after they were opened; an expired one is marked EXPIRED when next seen.
 import type { Tx } from "../db/client";
+import { isRecordId } from "../validation/record-id";
 import type { CartLineInput, SellerTaxSettings } from "./price-checkout";
 
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -97,6 +98,7 @@ interface CartRow {
  * `lock: true` also claims the session row (FOR UPDATE OF the session only).
  */
 export async function loadCart(tx: Tx, sessionId: string, options: { lock?: boolean } = {}): Promise<Cart | null> {
+  if (!isRecordId(sessionId)) return null;
   const rows = await tx.$queryRawUnsafe<CartRow[]>(
     `SELECT s.id, s.status::text AS status, s.user_id, s.currency::text AS currency, s.customer, s.expires_at,
             CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object(

@@ -132,7 +132,7 @@ const free: PaymentProvider = {
 export const PAYMENT_PROVIDERS: Record<PaymentMethodName, PaymentProvider> = { balance, invoice, free };
 
 export function paymentProvider(method: string): PaymentProvider {
-  const provider = (PAYMENT_PROVIDERS as Record<string, PaymentProvider | undefined>)[method];
-  if (!provider) throw methodError("Choose a payment method.");
-  return provider;
+  // Own keys only: "constructor" or "toString" from a form must not find Object.prototype's functions.
+  if (!Object.hasOwn(PAYMENT_PROVIDERS, method)) throw methodError("Choose a payment method.");
+  return PAYMENT_PROVIDERS[method as PaymentMethodName];
 }

@@ -2,6 +2,8 @@
 // open session. Completion validates the stored draft again; nothing here is trusted later.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { isRecordId } from "../validation/record-id";
+import { hasControlCharacters } from "../validation/text";
 import { customerToInput, parseCustomer, type Customer } from "./customer.schema";
 
 export interface SaveCustomerInput {
@@ -12,7 +14,7 @@ export interface SaveCustomerInput {
 }
 
 export async function saveCustomer(tx: Tx, userId: string, input: SaveCustomerInput): Promise<Customer> {
-  const session = await tx.checkoutSession.findUnique({
+  const session = !isRecordId(input.sessionId) ? null : await tx.checkoutSession.findUnique({
     where: { id: input.sessionId },
     select: { userId: true, status: true, lines: { select: { id: true, quantity: true, product: { select: { kind: true } } } } },
   });
@@ -29,11 +31,13 @@ export async function saveCustomer(tx: Tx, userId: string, input: SaveCustomerIn
   const names = new Map<string, string[]>();
   for (const line of session.lines) {
     if (line.product.kind !== "TICKET") continue;
-    const given = (input.attendees[line.id] ?? []).map((n) => n.trim());
+    // Only as many names as tickets are looked at, whatever length (or holes) the array was given with.
+    const given = Array.from({ length: line.quantity }, (_, i) => String(input.attendees[line.id]?.[i] ?? "").trim());
     for (let i = 0; i < line.quantity; i += 1) {
       const name = given[i] ?? "";
       if (name === "") fieldErrors[`attendee.${line.id}.${i}`] = "Enter the attendee's name for this ticket.";
       else if (name.length > 200) fieldErrors[`attendee.${line.id}.${i}`] = "Names are limited to 200 characters.";
+      else if (hasControlCharacters(name)) fieldErrors[`attendee.${line.id}.${i}`] = "Names can't contain control characters.";
     }
     names.set(line.id, given.slice(0, line.quantity));
   }

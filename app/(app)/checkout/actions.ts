@@ -15,9 +15,13 @@ const CUSTOMER_FIELDS = ["type", "name", "email", "address", "country", "company
 
 export async function saveCustomerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values: Record<string, string> = Object.fromEntries(CUSTOMER_FIELDS.map((k) => [k, field(formData, k)]));
-  const attendees: Record<string, string[]> = {};
+  // attendee.<line id>.<n>, one name per ticket. The record has no prototype, so a key such as
+  // "attendee.__proto__.0" is an unknown line, never a write to Object.prototype; and n has at most two
+  // digits (no line holds more than MAX_QUANTITY tickets), so a crafted index cannot make a sparse
+  // array billions of entries long for the names to be walked over.
+  const attendees: Record<string, string[]> = Object.create(null);
   for (const [key, value] of formData.entries()) {
-    const match = /^attendee\.([^.]+)\.(\d+)$/.exec(key);
+    const match = /^attendee\.([^.]+)\.(\d{1,2})$/.exec(key);
     if (!match || typeof value !== "string") continue;
     values[key] = value;
     (attendees[match[1]!] ??= [])[Number(match[2])] = value;
