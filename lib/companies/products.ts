@@ -5,6 +5,7 @@ import { AppError, isAppError } from "../errors/app-error";
 import { requireCompanyAccess, type Actor } from "../ledger/account-access";
 import { parseAmount } from "../money/amount";
 import { marketConfig } from "../market/config";
+import { isRecordId } from "../validation/record-id";
 import { parseInput, productSchema, type ProductInput } from "./company.schema";
 
 export interface ProductView {
@@ -51,7 +52,7 @@ export async function createProduct(prisma: Db, actor: Actor, companyId: string,
 export async function updateProduct(prisma: Db, actor: Actor, productId: string, input: ProductInput): Promise<ProductView> {
   const data = parseInput(productSchema, input, "product");
   return prisma.$transaction(async (tx) => {
-    const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true, currency: true, kind: true } });
+    const product = !isRecordId(productId) ? null : await tx.product.findUnique({ where: { id: productId }, select: { companyId: true, currency: true, kind: true } });
     if (!product || product.kind !== "GOODS") throw new AppError("not_found", "Product not found.");
     await requireProductAccess(tx, actor, product.companyId);
     const priceMinor = parsePrice(data.price, product.currency);
@@ -65,7 +66,7 @@ export async function updateProduct(prisma: Db, actor: Actor, productId: string,
 
 export async function setProductActive(prisma: Db, actor: Actor, productId: string, active: boolean): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const product = await tx.product.findUnique({ where: { id: productId }, select: { companyId: true } });
+    const product = !isRecordId(productId) ? null : await tx.product.findUnique({ where: { id: productId }, select: { companyId: true } });
     if (!product) throw new AppError("not_found", "Product not found.");
     await requireProductAccess(tx, actor, product.companyId);
     await tx.product.update({ where: { id: productId }, data: { active } });

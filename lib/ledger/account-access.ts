@@ -10,6 +10,7 @@
 //           choose to stay private, delete. Admins never spend or manage on someone's behalf.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { isRecordId } from "../validation/record-id";
 
 export interface Actor {
   id: string;
@@ -123,7 +124,7 @@ export async function companyRoleOf(tx: Tx, actorId: string, companyId: string):
  * "manage" = owners' decisions), looked up by id or ticker. Not a member → not found.
  */
 export async function requireCompanyAccess(tx: Tx, actor: Actor, where: { id: string } | { ticker: string }, purpose: AccountPurpose): Promise<AccessibleCompany> {
-  const company = await tx.company.findUnique({
+  const company = !isRecordId("id" in where ? where.id : where.ticker) ? null : await tx.company.findUnique({
     where,
     select: { id: true, ticker: true, name: true, operatingAccountId: true, members: { where: { userId: actor.id }, select: { role: true } } },
   });
