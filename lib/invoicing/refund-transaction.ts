@@ -11,7 +11,8 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { Actor } from "../ledger/account-access";
 import { postEntries } from "../ledger/post-entries";
-import { formatMoney } from "../money/amount";
+import { formatMoney, parseAmount } from "../money/amount";
+import { isRecordId } from "../validation/record-id";
 import { roundHalfUp } from "../money/tax";
 import { requireSellerStaff } from "../checkout/can-manage-seller";
 import { sellerAccountId, taxAccountId } from "../checkout/payment-providers";
@@ -32,9 +33,22 @@ export function taxShare(refundedSoFar: bigint, taxTotal: bigint, total: bigint)
   return total === 0n ? 0n : roundHalfUp(refundedSoFar * taxTotal, total);
 }
 
-export async function refundTransaction(prisma: Db, actor: Actor, input: { transactionId: string; amount?: bigint; reason?: string }): Promise<RefundResult> {
+export async function refundTransaction(
+  prisma: Db,
+  actor: Actor,
+  input: {
+    transactionId: string;
+    /**
+     * Minor units, or the amount as the seller typed it ("12.50"), read in the transaction's own
+     * currency — never in one the form claims, which would turn "5" into 5 yen-sized units of a USD
+     * order, or "0.5" into 500 units with a three-decimal currency. Absent: all that is left.
+     */
+    amount?: bigint | string;
+    reason?: string;
+  },
+): Promise<RefundResult> {
   return prisma.$transaction(async (tx) => {
-    const t = await tx.transaction.findUnique({
+    const t = !isRecordId(input.transactionId) ? null : await tx.transaction.findUnique({
       where: { id: input.transactionId },
       select: { id: true, sellerCompanyId: true, paymentMethod: true, paymentStatus: true, payerAccountId: true, currency: true, total: true, taxTotal: true, refunded: true, invoice: { select: { id: true } } },
     });
@@ -43,7 +57,7 @@ export async function refundTransaction(prisma: Db, actor: Actor, input: { trans
     if (t.paymentMethod !== "balance" || t.payerAccountId === null || !t.invoice) {
       throw new AppError("conflict", "Only checkouts paid from a balance can be refunded here.");
     }
-    const amount = input.amount ?? t.total - t.refunded;
+    const amount = input.amount === undefined ? t.total - t.refunded : typeof input.amount === "string" ? parseAmount(input.amount, t.currency) : input.amount;
     if (amount <= 0n) throw new AppError("invalid_input", "Refund amount must be greater than zero.", { fieldErrors: { amount: "Refund amount must be greater than zero." } });
 
     // 1. The transaction row: refunded never exceeds total.

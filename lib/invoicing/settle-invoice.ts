@@ -7,6 +7,7 @@ import type { Actor } from "../ledger/account-access";
 import { requireAccountAccess } from "../ledger/account-access";
 import { requireSellerStaff } from "../checkout/can-manage-seller";
 import { postCheckoutPayment } from "../checkout/payment-providers";
+import { isRecordId } from "../validation/record-id";
 
 interface OpenInvoice {
   id: string;
@@ -35,7 +36,7 @@ async function claimOpenInvoice(tx: Tx, invoiceId: string, next: "paid" | "void"
 /** Seller staff record a payment received outside Countinghouse (bank transfer, cash). No entries. */
 export async function markInvoicePaid(prisma: Db, actor: Actor, invoiceId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findUnique({ where: { id: invoiceId }, select: { sellerCompanyId: true } });
+    const invoice = !isRecordId(invoiceId) ? null : await tx.invoice.findUnique({ where: { id: invoiceId }, select: { sellerCompanyId: true } });
     if (!invoice) throw new AppError("not_found", "Invoice not found.");
     await requireSellerStaff(tx, actor.id, invoice.sellerCompanyId, "staff", "Invoice not found.");
     const claimed = await claimOpenInvoice(tx, invoiceId, "paid");
@@ -49,7 +50,7 @@ export async function markInvoicePaid(prisma: Db, actor: Actor, invoiceId: strin
  */
 export async function payInvoiceFromBalance(prisma: Db, actor: Actor, input: { invoiceId: string; accountId: bigint }): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findUnique({
+    const invoice = !isRecordId(input.invoiceId) ? null : await tx.invoice.findUnique({
       where: { id: input.invoiceId },
       select: { transaction: { select: { id: true, buyerUserId: true, currency: true, subtotal: true, taxTotal: true, sellerCompanyId: true, seller: { select: { name: true } } } } },
     });
@@ -69,7 +70,7 @@ export async function payInvoiceFromBalance(prisma: Db, actor: Actor, input: { i
 /** Seller staff void an open invoice. It keeps its number (numbers are never reused or skipped). */
 export async function voidInvoice(prisma: Db, actor: Actor, invoiceId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findUnique({ where: { id: invoiceId }, select: { sellerCompanyId: true } });
+    const invoice = !isRecordId(invoiceId) ? null : await tx.invoice.findUnique({ where: { id: invoiceId }, select: { sellerCompanyId: true } });
     if (!invoice) throw new AppError("not_found", "Invoice not found.");
     await requireSellerStaff(tx, actor.id, invoice.sellerCompanyId, "staff", "Invoice not found.");
     await claimOpenInvoice(tx, invoiceId, "void");

@@ -8,12 +8,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { refundTransaction } from "@/lib/invoicing/refund-transaction";
 import { markInvoicePaid, payInvoiceFromBalance, voidInvoice } from "@/lib/invoicing/settle-invoice";
 import { parseAccountId } from "@/lib/ledger/account-access";
-import { parseAmount } from "@/lib/money/amount";
 
 // Each action authorizes inside the domain function (seller staff via canManageSeller, the buyer
 // via the transaction's buyer), never by trusting that the page showed the button.
 export async function invoiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = { intent: field(formData, "intent"), invoiceId: field(formData, "invoiceId"), accountId: field(formData, "accountId"), amount: field(formData, "amount"), currency: field(formData, "currency"), transactionId: field(formData, "transactionId") };
+  const values = { intent: field(formData, "intent"), invoiceId: field(formData, "invoiceId"), accountId: field(formData, "accountId"), amount: field(formData, "amount"), transactionId: field(formData, "transactionId") };
   try {
     const user = await requireActionUser();
     let message: string;
@@ -34,7 +33,8 @@ export async function invoiceAction(_previous: FormState, formData: FormData): P
         break;
       }
       case "refund": {
-        const amount = values.amount.trim() === "" ? undefined : parseAmount(values.amount, values.currency);
+        // Typed text: refundTransaction reads it in the order's currency.
+        const amount = values.amount.trim() === "" ? undefined : values.amount;
         const result = await refundTransaction(db(), user, { transactionId: values.transactionId, amount });
         message = `Refunded; credit note ${result.creditNoteNumber}.`;
         break;

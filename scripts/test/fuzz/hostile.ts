@@ -27,7 +27,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** Ids in every shape: malformed, negative, huge (beyond 64 bits too), with payloads. */
 export const hostileId: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("0", "-1", "1.5", "1e3", "0x10", " 1", "#1", "9223372036854775807", "9223372036854775808", "18446744073709551616", "00000000001", "", "abc", "cmissing0000000000000000"),
+  fc.constantFrom("0", "-1", "1.5", "1e3", "0x10", " 1", "#1", "9223372036854775807", "9223372036854775808", "18446744073709551616", "00000000001", "", "abc", "cmissing0000000000000000", "\u0000", "cmissing\u0000", " cmissing0000000000000000"),
   fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
   fc.integer({ min: 1, max: 100_000 }).map(String),
   hostileString,

@@ -21,7 +21,6 @@ export function InvoiceActions({ invoiceId, transactionId, currency, canSettle, 
     <>
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="transactionId" value={transactionId} />
-      <input type="hidden" name="currency" value={currency} />
     </>
   );
   return (
