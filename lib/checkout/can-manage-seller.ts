@@ -4,10 +4,12 @@
 // This is the ONE place that decides it for checkout and invoicing.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { isRecordId } from "../validation/record-id";
 
 type SellerRole = "staff" | "owner";
 
 async function roleOf(tx: Tx, userId: string, companyId: string): Promise<"owner" | "manager" | null> {
+  if (!isRecordId(companyId)) return null;
   const member = await tx.companyMember.findUnique({ where: { companyId_userId: { companyId, userId } }, select: { role: true } });
   return member?.role ?? null;
 }

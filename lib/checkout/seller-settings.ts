@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError, fieldErrorsFromIssues } from "../errors/app-error";
 import { isCurrencyCode } from "../money/currency";
+import { plainText } from "../validation/text";
 import { requireSellerStaff } from "./can-manage-seller";
 import { validateVatId } from "./vat-id";
 
@@ -14,8 +15,9 @@ export const sellerSettingsSchema = z.object({
   pricesIncludeTax: z.boolean(),
   invoicePrefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,10}$/, "1–10 letters or digits, e.g. INV."),
   invoiceLanguage: z.enum(["en", "de", "es", "fr"], { error: "Choose en, de, es or fr." }),
-  legalName: z.string().trim().max(200),
-  address: z.string().trim().max(500),
+  // Printed on every invoice: one line for the name, lines for the address, no other control characters.
+  legalName: plainText("The legal name can't contain control characters.").trim().max(200, "The legal name is limited to 200 characters."),
+  address: plainText("The address can't contain control characters.", { multiline: true }).trim().max(500, "The address is limited to 500 characters."),
   country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, "Two letters, e.g. DE."),
   vatId: z.string().trim().max(40),
   paymentTermsDays: z.coerce.number().refine((d) => d === 14 || d === 30, "Net 14 or net 30."),
