@@ -15,12 +15,15 @@ export const POST = apiRoute(async (request) => {
   const idempotencyKey = request.headers.get("idempotency-key");
   if (!idempotencyKey) throw new AppError("bad_request", "Send an Idempotency-Key header (1–255 visible ASCII characters) with every trade.");
   const body = await readJsonObject(request);
-  const text = (name: string) => (body[name] === undefined ? undefined : String(body[name]));
+  // Values go to the shared schema (lib/stocks/trade.schema.ts) with their JSON types: an array or an
+  // object where text belongs is refused with a message naming the field, never stringified
+  // (String(["buy"]) is "buy").
+  const value = (name: string) => body[name] as string | undefined;
   const { result, replayed } = await trade(db(), user, {
-    ticker: text("ticker") ?? "",
-    side: (text("side") ?? "") as "buy" | "sell",
-    quantity: text("quantity") ?? "",
-    accountId: text("accountId"),
+    ticker: value("ticker") ?? "",
+    side: (value("side") ?? "") as "buy" | "sell",
+    quantity: value("quantity") ?? "",
+    accountId: value("accountId"),
     idempotencyKey,
   });
   const { priceMinor, totalMinor, priceAfterMinor, accountBalanceAfter, currency, ...rest } = result;
