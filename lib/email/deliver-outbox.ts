@@ -31,6 +31,8 @@ import { hostname } from "node:os";
 import { Resend } from "resend";
 import type { Db } from "../db/client";
 import type { EmailAttemptOutcome, EmailOutbox } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { isRecordId } from "../validation/record-id";
 import { backoffMs, checkDeliveryConfig, emailDeliveryConfig, type EmailDeliveryConfig } from "./delivery-config";
 import { ObsoleteMessageError, renderOutboxMessage, type RenderedMessage } from "./render-outbox-message";
 
@@ -273,8 +275,9 @@ export async function deliverDueMessages(prisma: Db, limit = 20, options: Delive
  * original key with the original message.
  */
 export async function requeueMessage(prisma: Db, id: string): Promise<void> {
-  const message = await prisma.emailOutbox.findUnique({ where: { id } });
-  if (!message) throw new Error(`outbox message ${id} does not exist`);
+  const message = isRecordId(id) ? await prisma.emailOutbox.findUnique({ where: { id } }) : null;
+  // An admin's form names the message: a wrong id is their answer to read, not a crash.
+  if (!message) throw new AppError("not_found", "This email does not exist.");
   const base = message.idempotencyKey.replace(/\/resend-\d+$/, "");
   const resends = Number(/\/resend-(\d+)$/.exec(message.idempotencyKey)?.[1] ?? 0);
   await prisma.emailOutbox.update({

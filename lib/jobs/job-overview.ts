@@ -2,6 +2,7 @@
 // executions (job_runs) and recent failures, plus pg-boss's own queue counts when installed.
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import type { JobDefinition } from "./job-definition";
 import { JOBS, findJob } from "./registry";
 import { nextRun } from "./slot";
 import { JOBS_SCHEMA } from "./worker";
@@ -77,8 +78,15 @@ async function queueCounts(prisma: Db): Promise<Map<string, Record<string, numbe
   return out;
 }
 
+/** A registered job by name, or AppError('not_found') for a name an admin's form made up. */
+export function requireJob(name: string): JobDefinition {
+  const job = findJob(name);
+  if (!job) throw new AppError("not_found", `No job named ${name.slice(0, 100)}.`);
+  return job;
+}
+
 /** Pause or resume a job everywhere: every worker checks the flag before it runs the job. */
 export async function setJobPaused(prisma: Db, name: string, paused: boolean): Promise<void> {
-  if (!findJob(name)) throw new AppError("not_found", `No job named ${name}.`);
+  requireJob(name);
   await prisma.jobSetting.upsert({ where: { name }, create: { name, paused }, update: { paused, updatedAt: new Date() } });
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActionAdmin } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
-import { setJobPaused } from "@/lib/jobs/job-overview";
+import { requireJob, setJobPaused } from "@/lib/jobs/job-overview";
 import { sendJobNow } from "@/lib/jobs/worker";
 
 function name(formData: FormData): string {
@@ -19,6 +19,8 @@ export async function pauseJobAction(formData: FormData): Promise<void> {
 
 export async function sendJobAction(formData: FormData): Promise<void> {
   await requireActionAdmin();
-  await sendJobNow(process.env.DATABASE_URL!, name(formData));
+  // Only a registered job: pg-boss would throw "Queue … does not exist" for any other name.
+  const job = requireJob(name(formData));
+  await sendJobNow(process.env.DATABASE_URL!, job.name);
   revalidatePath("/admin/jobs");
 }
