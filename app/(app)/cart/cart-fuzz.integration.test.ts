@@ -76,29 +76,32 @@ const quantity = fc.oneof(
   fc.constant(undefined),
   fc.constant(new File(["2"], "quantity.txt")),
 );
-const productRef = fc.oneof(
+type ProductRef = "goods" | "ticket" | "otherSeller" | "euro" | "inactive" | "pastTicket" | { id: string };
+const productRef: fc.Arbitrary<ProductRef> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom("goods", "ticket", "otherSeller", "euro", "inactive", "pastTicket") },
   { weight: 3, arbitrary: hostileId.map((id) => ({ id })) },
   { weight: 1, arbitrary: fc.constantFrom({ id: "__proto__" }, { id: "cmissing0000000000000000" }) },
 );
-const lineRef = fc.oneof(
+const lineRef: fc.Arbitrary<LineRef> = fc.oneof(
   { weight: 5, arbitrary: fc.nat({ max: 3 }).map((own) => ({ own })) },
   { weight: 2, arbitrary: fc.constantFrom("bob", "completed") },
   { weight: 3, arbitrary: hostileId.map((id) => ({ id })) },
 );
-const operation = fc.oneof(
+type LineRef = { own: number } | { id: string } | "bob" | "completed";
+type Quantity = string | File | undefined;
+type Operation = { op: "add"; product: ProductRef; quantity: Quantity } | { op: "set"; line: LineRef; quantity: Quantity } | { op: "remove"; line: LineRef } | { op: "empty" };
+const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant("add" as const), product: productRef, quantity }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("set" as const), line: lineRef, quantity }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("remove" as const), line: lineRef }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("empty" as const) }) },
 );
-type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 async function aliceOpenLines(): Promise<{ id: string; quantity: number; productId: string }[]> {
   return db().checkoutLine.findMany({ where: { session: { userId: alice.id, status: "OPEN" } }, select: { id: true, quantity: true, productId: true }, orderBy: { id: "asc" } });
 }
 
-async function resolveLine(ref: { own: number } | { id: string } | "bob" | "completed"): Promise<string> {
+async function resolveLine(ref: LineRef): Promise<string> {
   if (ref === "bob") return bobLineId;
   if (ref === "completed") return completedLineId;
   if ("id" in ref) return ref.id;

@@ -146,7 +146,7 @@ describe("checkout actions under hostile input", () => {
             expect(again.vatId).toBe(String(fields.vatId).toUpperCase().replace(/[\s.-]/g, ""));
             expect(isValidVatId(again.vatId!)).toBe(true);
           }
-          const ticketNames = stored.lines.find((l) => l.id === aliceTicketLineId)!.attendeeNames;
+          const ticketNames = stored.lines.find((l) => l.id === aliceTicketLineId)!.attendeeNames as string[];
           expect(ticketNames).toHaveLength(2);
           for (const n of ticketNames) expect(n.trim().length).toBeGreaterThan(0);
           return;

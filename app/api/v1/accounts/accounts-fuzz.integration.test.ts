@@ -12,6 +12,7 @@ import { fuzzParams, hostileDate, hostilePathId, hostileString, isoDate } from "
 import { createTestUser } from "@/scripts/test/ledger-fixtures";
 import { GET as exportCsv } from "../../../(app)/accounts/[id]/export/route";
 import { GET as getAccount } from "./[id]/route";
+import { GET as listAccounts } from "./route";
 import { GET as listEntries } from "./[id]/entries/route";
 
 const QUERY_FIELDS = ["cursor", "limit", "type", "from", "to"];
@@ -43,6 +44,30 @@ const query = fc
   .map((q) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][]).toString());
 
 describe("account read endpoints under hostile input", () => {
+  it("GET /api/v1/accounts: your own accounts for your token, a 401 naming the token for any other Authorization", async () => {
+    const before = await dbState();
+    const headerText = hostileString.map((t) => t.replace(/[^\x20-\x7e]/g, ""));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 2, arbitrary: fc.constantFrom("alice", "none") }, headerText.map((t) => `Bearer ${t}`), headerText, fc.constantFrom("Bearer ch_" + "0".repeat(40), "Basic eDp5", "bearer")), async (auth) => {
+        const headers: Record<string, string> = {};
+        if (auth === "alice") headers.authorization = `Bearer ${alice.token}`;
+        else if (auth !== "none") headers.authorization = auth;
+        const answer = await apiAnswer(await listAccounts(new Request("http://localhost/api/v1/accounts?limit=-1&cursor=%00", { headers }), undefined), [200]);
+        if (answer.status === 200) {
+          expect(auth).toBe("alice");
+          const ids = (answer.body as { data: { id: string }[] }).data.map((a) => a.id);
+          expect(ids).toContain(String(alice.accountId));
+          expect(ids).not.toContain(String(bob.accountId));
+        } else {
+          expect(answer.status).toBe(401);
+          expectNamesField(answer.body, ["token", "Sign in"]);
+        }
+      }),
+      fuzzParams(200),
+    );
+    expect(await dbState()).toEqual(before);
+  });
+
   it("GET /api/v1/accounts/:id: 200 for your own, the same 404 for someone else's, nonexistent and malformed ids", async () => {
     const before = await dbState();
     await fc.assert(
