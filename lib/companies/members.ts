@@ -3,6 +3,7 @@
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { requireCompanyAccess, type Actor, type CompanyRole } from "../ledger/account-access";
+import { isRecordId } from "../validation/record-id";
 import { grantAccessSchema, parseInput, type GrantAccessInput } from "./company.schema";
 
 export interface CompanyMemberView {
@@ -44,7 +45,7 @@ export async function grantAccess(prisma: Db, actor: Actor, companyId: string, i
 export async function revokeAccess(prisma: Db, actor: Actor, companyId: string, userId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await requireCompanyAccess(tx, actor, { id: companyId }, "manage");
-    const { count } = await tx.companyMember.deleteMany({ where: { companyId, userId } });
+    const { count } = isRecordId(userId) ? await tx.companyMember.deleteMany({ where: { companyId, userId } }) : { count: 0 };
     if (count === 0) throw new AppError("not_found", "That person has no access to this company.");
   }).catch(rethrowLastOwner);
 }
