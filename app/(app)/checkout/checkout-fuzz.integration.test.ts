@@ -19,7 +19,7 @@ import { verifyLedger } from "@/lib/ledger/verify";
 import { B2B_DE, B2B_FR, B2C, checkout, createBuyer, createEvent, createProduct, createSeller, type TestBuyer } from "@/scripts/test/checkout-fixtures";
 import { dbState } from "@/scripts/test/fuzz/db-state";
 import { countChanges, expectInlineError, form, prototypeKeys, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
-import { fuzzParams, hostileId, hostileString } from "@/scripts/test/fuzz/hostile";
+import { fuzzParams, hostileId, hostileString, plausibleEmail } from "@/scripts/test/fuzz/hostile";
 import { hostileVatId, isValidVatId, validVatId } from "@/scripts/test/fuzz/vat-ids";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -85,7 +85,13 @@ beforeAll(async () => {
 
 /** Mostly a valid value (so that whole forms pass often enough), else hostile text or nothing. */
 const mostly = <T,>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constant(undefined) });
-const email = fc.oneof({ weight: 4, arbitrary: fc.emailAddress() }, fc.constantFrom(" Ada@Example.COM ", "a@b", "@example.test", "ada@example.test\u0000", "ada@exa mple.test"), hostileString);
+/** Addresses people type, near misses, RFC oddities, hostile text. */
+const email = fc.oneof(
+  { weight: 8, arbitrary: plausibleEmail },
+  { weight: 1, arbitrary: fc.constantFrom(" Ada@Example.COM ", "a@b", "@example.test", "ada@example.test\u0000", "ada@exa mple.test", "ada@@example.test") },
+  { weight: 1, arbitrary: fc.emailAddress() },
+  { weight: 1, arbitrary: hostileString },
+);
 const country = fc.oneof({ weight: 4, arbitrary: fc.constantFrom("US", "DE", "de", " FR ", "GR", "") }, fc.constantFrom("EL", "XX", "D", "DEU", "1A"), hostileString);
 /** An attendee field besides the two names the ticket line needs: its own line again, her goods line, someone else's, prototype keys, garbage. */
 const attendeeKey = fc.tuple(
@@ -209,7 +215,8 @@ describe("checkout actions under hostile input", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          session: fc.oneof({ weight: 6, arbitrary: fc.constant("fresh") }, { weight: 1, arbitrary: fc.constantFrom("bob", "completed", "missing") }, { weight: 2, arbitrary: hostileId }),
+          // "resubmit": the completed checkout submitted again exactly as it was paid (a double submit or a retry).
+          session: fc.oneof({ weight: 6, arbitrary: fc.constant("fresh") }, { weight: 2, arbitrary: fc.constantFrom("bob", "completed", "resubmit", "missing") }, { weight: 2, arbitrary: hostileId }),
           payer: fc.constantFrom(B2C, B2B_DE, B2B_FR),
           method: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("balance", "invoice", "free") }, { weight: 1, arbitrary: fc.constantFrom("BALANCE", "card", "", " balance", "__proto__", "toString", "constructor") }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constant(undefined) }),
           account: fc.oneof(
@@ -223,14 +230,19 @@ describe("checkout actions under hostile input", () => {
             fresh.sessionId = await openCart(carol, [{ productId: goods, quantity: 1 }]);
             await db().$transaction((tx) => saveCustomer(tx, carol.id, { sessionId: fresh.sessionId, customer: c.payer, attendees: {} }));
           }
-          const sessionId = c.session === "fresh" ? fresh.sessionId : resolveSession(c.session);
+          const sessionId = c.session === "fresh" ? fresh.sessionId : resolveSession(c.session === "resubmit" ? "completed" : c.session);
           const accountId =
-            c.account === undefined ? undefined : ({ own: String(carol.accountId), "#own": `#${carol.accountId}`, euro: String(accounts.euro), closed: String(accounts.closed), bob: String(bob.accountId) } as Record<string, string>)[c.account] ?? c.account;
-          const outcome = await runAction(() => completeCheckoutAction({ status: "idle" }, form({ sessionId, method: c.method, accountId })));
+            c.session === "resubmit"
+              ? String(carol.accountId)
+              : c.account === undefined
+                ? undefined
+                : (({ own: String(carol.accountId), "#own": `#${carol.accountId}`, euro: String(accounts.euro), closed: String(accounts.closed), bob: String(bob.accountId) } as Record<string, string>)[c.account] ?? c.account);
+          const method = c.session === "resubmit" ? "balance" : c.method;
+          const outcome = await runAction(() => completeCheckoutAction({ status: "idle" }, form({ sessionId, method, accountId })));
           if (succeeded(outcome)) {
             expect(outcome.kind).toBe("redirect");
             const transactionId = (outcome as { to: string }).to.replace(/^\/orders\//, "");
-            if (c.session === "completed") {
+            if (c.session === "completed" || c.session === "resubmit") {
               replays++;
               expect(transactionId).toBe(completed.transactionId);
               return;

@@ -36,6 +36,9 @@ export const hostileId: fc.Arbitrary<string> = fc.oneof(
 /** Ids for a URL path: a lone surrogate cannot be percent-encoded (encodeURIComponent throws), so no client can send one. */
 export const hostilePathId: fc.Arbitrary<string> = hostileId.map((id) => id.toWellFormed());
 
+/** Email addresses as people type them (fast-check's emailAddress() is RFC-valid, but mostly refused by any real form). */
+export const plausibleEmail: fc.Arbitrary<string> = fc.stringMatching(/^[a-z0-9]{1,10}([._+-][a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(test|com|de)$/);
+
 /** Amounts as API clients might send them (strings of minor units expected). */
 export const hostileAmount: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom("0", "-1", "1.5", "1e3", "0x10", "١٢", "NaN", "Infinity", "9223372036854775808", "99999999999999999999999", " 5", "5 ", ""),

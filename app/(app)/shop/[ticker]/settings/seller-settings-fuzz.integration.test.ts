@@ -14,7 +14,7 @@ import { hasControlCharacters } from "@/lib/validation/text";
 import { createSeller, type TestSeller } from "@/scripts/test/checkout-fixtures";
 import { dbState } from "@/scripts/test/fuzz/db-state";
 import { expectInlineError, form, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
-import { fuzzParams, hostileCurrency, hostileId, hostileString } from "@/scripts/test/fuzz/hostile";
+import { fuzzParams, hostileId, hostileString } from "@/scripts/test/fuzz/hostile";
 import { hostileVatId, isValidVatId, validVatId } from "@/scripts/test/fuzz/vat-ids";
 import { createTestUser, type TestUser } from "@/scripts/test/ledger-fixtures";
 
@@ -37,7 +37,9 @@ let shop: TestSeller;
 let strangersShop: TestSeller;
 
 const asSession = (u: TestUser): SessionUser => ({ id: u.id, email: u.email, name: "Someone", role: u.role });
-const mostly = <T,>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constant(undefined) });
+/** A field: mostly a valid value (so whole valid forms come up often), else a near miss, hostile text or nothing. */
+const field = <T,>(valid: fc.Arbitrary<T>, nearMisses: string[]) =>
+  fc.oneof({ weight: 16, arbitrary: valid }, { weight: 2, arbitrary: fc.constantFrom(...nearMisses) }, { weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constant(undefined) });
 
 beforeAll(async () => {
   people = { owner: await createTestUser(), manager: await createTestUser(), stranger: await createTestUser() };
@@ -48,17 +50,17 @@ beforeAll(async () => {
 
 const settings = fc.record(
   {
-    currency: fc.oneof({ weight: 3, arbitrary: fc.constantFrom("USD", "eur", " JPY ", "BHD") }, { weight: 2, arbitrary: hostileCurrency.map(String) }),
+    currency: field(fc.constantFrom("USD", "eur", " JPY ", "BHD", "CHF"), ["US", "XXX", "XAU", "usd1", "€"]),
     taxEnabled: fc.constantFrom("on", "", "off", undefined),
-    taxRate: mostly(fc.oneof(fc.constantFrom("19", "7.5", "0", "100", "100.00", "100.01", "101", "1e1", "-1", "19,5", "0.001", "999", " 7 "), fc.integer({ min: 0, max: 120 }).map(String))),
+    taxRate: field(fc.oneof(fc.constantFrom("19", "7.5", "0", "100", "100.00", " 7 "), fc.integer({ min: 0, max: 100 }).map(String)), ["100.01", "101", "1e1", "-1", "19,5", "0.001", "999", "19 %"]),
     pricesIncludeTax: fc.constantFrom("on", "", undefined),
-    invoicePrefix: mostly(fc.oneof(fc.constantFrom("INV", "inv", "RE2026", "ABCDEFGHIJK", "IN-V", "", "ÄÖÜ"), fc.stringMatching(/^[A-Za-z0-9]{1,12}$/))),
-    invoiceLanguage: mostly(fc.constantFrom("en", "de", "es", "fr", "EN", "it", "", "__proto__")),
-    legalName: mostly(fc.constantFrom("Alice Shop GmbH", "", "Ünïcödé & Söhne KG", "<script>x</script> Ltd")),
-    address: mostly(fc.constantFrom("Hauptstraße 1\n10115 Berlin", "1 Main St", "")),
-    country: mostly(fc.constantFrom("DE", "fr", " AT ", "", "D", "DEU", "XX")),
-    vatId: fc.oneof({ weight: 2, arbitrary: validVatId }, { weight: 3, arbitrary: hostileVatId }, { weight: 1, arbitrary: fc.constant("") }),
-    paymentTermsDays: mostly(fc.constantFrom("14", "30", "15", "0", "-14", "14.0", "1.4e1", "0x0E", " 30 ", "", "30 days")),
+    invoicePrefix: field(fc.oneof(fc.constantFrom("INV", "inv", "RE2026"), fc.stringMatching(/^[A-Za-z0-9]{1,10}$/)), ["ABCDEFGHIJK", "IN-V", "", "ÄÖÜ", "INV 1"]),
+    invoiceLanguage: field(fc.constantFrom("en", "de", "es", "fr"), ["EN", "it", "", "__proto__", "constructor"]),
+    legalName: field(fc.constantFrom("Alice Shop GmbH", "", "Ünïcödé & Söhne KG", "<script>x</script> Ltd"), ["Shop\nGmbH", "x".repeat(201)]),
+    address: field(fc.constantFrom("Hauptstraße 1\n10115 Berlin", "1 Main St", ""), ["x".repeat(501), "bell\u0007"]),
+    country: field(fc.constantFrom("DE", "fr", " AT ", ""), ["D", "DEU", "1A", "D E"]),
+    vatId: fc.oneof({ weight: 3, arbitrary: validVatId }, { weight: 2, arbitrary: fc.constant("") }, { weight: 2, arbitrary: hostileVatId }),
+    paymentTermsDays: field(fc.constantFrom("14", "30", " 30 ", "14.0"), ["15", "0", "-14", "", "30 days", "1.4e1", "0x0E"]),
   },
   { requiredKeys: [] },
 );
@@ -68,7 +70,7 @@ describe("seller settings under hostile input", () => {
     const before = await dbState();
     let saved = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<Who>("owner", "owner", "manager", "stranger"), fc.oneof({ weight: 4, arbitrary: fc.constantFrom("own", "strangers", "missing") }, { weight: 1, arbitrary: hostileId }), settings, async (w, ref, fields) => {
+      fc.asyncProperty(fc.constantFrom<Who>("owner", "owner", "manager", "stranger"), fc.oneof({ weight: 3, arbitrary: fc.constant("own") }, { weight: 2, arbitrary: fc.constantFrom("strangers", "missing") }, { weight: 1, arbitrary: hostileId }), settings, async (w, ref, fields) => {
         session.user = asSession(people[w]);
         const companyId = ({ own: shop.id, strangers: strangersShop.id, missing: MISSING_ID } as Record<string, string>)[ref] ?? ref;
         const run = (id: string) => runAction(() => sellerSettingsAction({ status: "idle" }, form({ ...fields, companyId: id })));
