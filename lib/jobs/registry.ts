@@ -39,7 +39,7 @@ export const JOBS: readonly JobDefinition[] = [
     async run({ prisma, slot }): Promise<JobOutput> {
       // Going public first, so a company listed now starts drifting next time from its IPO price.
       const listed = await checkAllCompanies(prisma);
-      const drift = await driftPrices(prisma, { now: slot });
+      const drift = await driftPrices(prisma, { slot });
       return { listed: listed.map((l) => l.ticker), companies: drift.companies, changed: drift.changed };
     },
   },

@@ -3,6 +3,7 @@ import { createTestUser, type TestUser } from "../../scripts/test/ledger-fixture
 import { createTestCompany, fundCompany, type TestCompany } from "../../scripts/test/market-fixtures";
 import { checkAllCompanies, setStayPrivate } from "../companies/going-public";
 import { db } from "../db/client";
+import { findJob } from "../jobs/registry";
 import { driftPrices } from "./drift-prices";
 
 let owner: TestUser;
@@ -36,5 +37,22 @@ describe("drift and the listing sweep", () => {
     expect(company.sharePriceMinor).toBe(52n);
     const last = await db().stockPrice.findFirstOrThrow({ where: { companyId: listed.id }, orderBy: { id: "desc" } });
     expect(last).toMatchObject({ reason: "drift", priceMinor: 52n, marketCapMinor: 52_000_000n, volume: 0n });
+  });
+});
+
+describe("the price-drift job", () => {
+  it("drifts once per slot: a duplicate job for the same cron occurrence (pg-boss may file two) moves no price again", async () => {
+    const job = findJob("price-drift")!;
+    const slot = new Date("2026-11-21T10:05:00.000Z");
+    const before = (await db().company.findUniqueOrThrow({ where: { id: listed.id } })).sharePriceMinor;
+    await job.run({ prisma: db(), slot, jobId: "first", attempt: 0 });
+    const after = (await db().company.findUniqueOrThrow({ where: { id: listed.id } })).sharePriceMinor;
+    expect(after).not.toBe(before);
+    await job.run({ prisma: db(), slot, jobId: "duplicate", attempt: 0 });
+    expect((await db().company.findUniqueOrThrow({ where: { id: listed.id } })).sharePriceMinor).toBe(after);
+    expect(await db().stockPrice.count({ where: { companyId: listed.id, reason: "drift", createdAt: slot } })).toBe(1);
+    // The next occurrence drifts again.
+    await job.run({ prisma: db(), slot: new Date("2026-11-21T10:10:00.000Z"), jobId: "next", attempt: 0 });
+    expect((await db().company.findUniqueOrThrow({ where: { id: listed.id } })).sharePriceMinor).not.toBe(after);
   });
 });

@@ -3,6 +3,12 @@
 // companies locked in ascending id (business rows first, like trades, which hold the company row
 // while they post), balances only read. A price that does not change writes nothing; every change
 // is recorded in stock_prices.
+//
+// Once per slot: the job passes its cron occurrence as `slot`, recorded as the change's time. A
+// company that already has a drift at that time is left alone, so a retried or duplicate job for the
+// same occurrence (pg-boss may forward one occurrence twice) moves no price twice. The check reads
+// after the company rows are locked, in its own statement, so a duplicate running concurrently waits
+// for the first to commit and then sees its rows.
 import type { Db } from "../db/client";
 import { marketConfig } from "../market/config";
 import { driftPrice, fairPrice, marketCap } from "./pricing";
@@ -12,9 +18,9 @@ export interface DriftResult {
   changed: number;
 }
 
-export async function driftPrices(prisma: Db, options: { now?: Date; companyIds?: readonly string[] } = {}): Promise<DriftResult> {
+export async function driftPrices(prisma: Db, options: { now?: Date; slot?: Date; companyIds?: readonly string[] } = {}): Promise<DriftResult> {
   const config = marketConfig();
-  const now = options.now ?? new Date();
+  const now = options.slot ?? options.now ?? new Date();
   return prisma.$transaction(
     async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ id: string; share_price_minor: bigint; total_shares: bigint; balance: bigint }[]>(
@@ -25,10 +31,18 @@ export async function driftPrices(prisma: Db, options: { now?: Date; companyIds?
             FOR UPDATE OF c`,
         options.companyIds ? [...options.companyIds] : null,
       );
+      const drifted = options.slot
+        ? new Set(
+            (await tx.$queryRawUnsafe<{ company_id: string }[]>(`SELECT DISTINCT company_id FROM stock_prices WHERE reason = 'drift' AND created_at = $1`, options.slot)).map(
+              (r) => r.company_id,
+            ),
+          )
+        : new Set<string>();
       const ids: string[] = [];
       const prices: string[] = [];
       const caps: string[] = [];
       for (const r of rows) {
+        if (drifted.has(r.id)) continue;
         const price = BigInt(r.share_price_minor);
         const shares = BigInt(r.total_shares);
         const fair = fairPrice(BigInt(r.balance), shares, config.fairValueMultiple, config.minSharePriceMinor);

@@ -5,12 +5,13 @@
 //     instances run none) and run by its handlers, not a leftover queued before the kill. Cron
 //     occurrences are a minute apart, so this may need waiting past the clients' end; waitForJobRun
 //     bounds the wait.
-//   - No double effect: per (job, slot) — the slot executeJob derives, the cron occurrence at or
-//     before the job's creation — at most one pg-boss job completed (pg-boss files one job per
-//     occurrence), and at most one marketplace-run execution posted a run (a repeat finds its slot
-//     taken and answers duplicate). The same job completing twice is allowed for the other jobs:
-//     a kill between the handler's end and pg-boss's acknowledgement runs it again, by design
-//     (JobDefinition.run must be safe to run twice).
+//   - No double effect per (job, slot) — the slot executeJob derives, the cron occurrence at or
+//     before the job's creation: at most one marketplace-run execution posted a run (a repeat finds
+//     its slot taken and answers duplicate), and no company drifted twice at one price-drift slot.
+//     Two executions of one slot are allowed, by design (JobDefinition.run must be safe to run
+//     twice): a kill between the handler's end and pg-boss's acknowledgement runs the same job again,
+//     and pg-boss may forward one cron occurrence as two jobs (seen in a 10-minute run, both
+//     completing in the same minute). Both are counted and the second kind listed.
 import type pg from "pg";
 import { slotFor } from "../../lib/jobs/slot";
 import type { History } from "./history";
@@ -24,6 +25,8 @@ export interface JobCounts {
   waitedSeconds: number;
   /** Slots whose one job completed more than once (harmless repeats of an idempotent job). */
   repeats: number;
+  /** (job, slot)s that completed in two or more pg-boss jobs, with the jobs' creation times. */
+  duplicateJobs: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,8 +58,8 @@ export async function checkJobs(pool: pg.Pool, history: History, resumed: { coun
          LEFT JOIN pgboss.schedule s ON s.name = r.name`,
     )
   ).rows;
-  const counts: JobCounts = { perJob: {}, afterLastRestart: resumed?.count ?? null, waitedSeconds: resumed?.waitedSeconds ?? 0, repeats: 0 };
-  const completed = new Map<string, { jobs: Set<string>; effects: number; executions: number }>();
+  const counts: JobCounts = { perJob: {}, afterLastRestart: resumed?.count ?? null, waitedSeconds: resumed?.waitedSeconds ?? 0, repeats: 0, duplicateJobs: [] };
+  const completed = new Map<string, { jobs: Map<string, Date>; effects: number; executions: number }>();
   for (const r of rows) {
     const per = (counts.perJob[r.name] ??= { completed: 0, failed: 0, interrupted: 0 });
     if (r.status === "completed") per.completed++;
@@ -69,17 +72,21 @@ export async function checkJobs(pool: pg.Pool, history: History, resumed: { coun
     }
     const slot = r.slot ? new Date(r.slot) : slotFor(r.cron, r.created_on);
     const key = `${r.name} @ ${slot.toISOString()}`;
-    const group = completed.get(key) ?? { jobs: new Set<string>(), effects: 0, executions: 0 };
-    group.jobs.add(r.job_id);
+    const group = completed.get(key) ?? { jobs: new Map<string, Date>(), effects: 0, executions: 0 };
+    group.jobs.set(r.job_id, r.created_on);
     group.executions++;
     if (r.name === "marketplace-run" && r.output && "run" in r.output) group.effects++;
     completed.set(key, group);
   }
   for (const [key, g] of completed) {
-    if (g.jobs.size > 1) violation(`${key} completed in ${g.jobs.size} different jobs`);
+    if (g.jobs.size > 1) counts.duplicateJobs.push(`${key}: jobs created ${[...g.jobs.values()].sort((x, y) => x.getTime() - y.getTime()).map((d) => d.toISOString().slice(11, 23)).join(", ")}`);
     if (g.effects > 1) violation(`${key} posted ${g.effects} marketplace runs`);
     if (g.executions > g.jobs.size) counts.repeats++;
   }
+  const drifts = await pool.query<{ company_id: string; at: Date; n: number }>(
+    `SELECT company_id, created_at AS at, count(*)::int AS n FROM stock_prices WHERE reason = 'drift' GROUP BY company_id, created_at HAVING count(*) > 1`,
+  );
+  for (const d of drifts.rows) violation(`price-drift @ ${d.at.toISOString()} moved company ${d.company_id}'s price ${d.n} times`);
   if (resumed && resumed.count === 0) violation(`no scheduled job ran within ${resumed.waitedSeconds.toFixed(0)} s after the worker's last restart`);
   return counts;
 }

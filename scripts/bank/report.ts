@@ -75,5 +75,5 @@ function printCommerceAndJobs(r: BankReport): void {
   const j = r.jobs;
   const perJob = Object.entries(j.perJob).map(([name, c]) => `${name} ${c.completed} done${c.failed ? `/${c.failed} failed` : ""}${c.interrupted ? `/${c.interrupted} cut off` : ""}`);
   const resumed = j.afterLastRestart === null ? "the worker was not killed" : `${j.afterLastRestart} runs of jobs the restarted worker scheduled after its last kill (waited ${j.waitedSeconds.toFixed(0)} s after the clients)`;
-  console.log(`Jobs: ${perJob.join(", ") || "none ran"}; ${resumed}; no (job, slot) took effect twice (${j.repeats} idempotent repeats)`);
+  console.log(`Jobs: ${perJob.join(", ") || "none ran"}; ${resumed}; no (job, slot) took effect twice (${j.repeats} repeats of one job, ${j.duplicateJobs.length} slots filed as two pg-boss jobs${j.duplicateJobs.length ? `: ${j.duplicateJobs.join("; ")}` : ""})`);
 }

@@ -106,7 +106,9 @@ export const transferFormKind: OperationKind = {
           continue;
         }
         record.status = "refused";
-        if (!answer.text.includes("Insufficient funds") && !answer.text.includes("insufficient")) {
+        // Too little money: refused at the review ("That's more than the $x in account #n",
+        // lib/ledger/preview-transfer.ts) or at the confirmation (insufficient funds).
+        if (!/insufficient|more than the .{1,40} in account #/i.test(answer.text)) {
           const shown = [...answer.text.matchAll(/role="alert"[^>]*>([^<]{1,200})|-error"[^>]*>([^<]{1,200})/g)].map((m) => m[1] ?? m[2]);
           context.history.violation(`${this.name}: unexpected inline error for ${key}: ${shown.join(" | ") || "(none found)"}`);
         }
