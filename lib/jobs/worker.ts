@@ -39,15 +39,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   boss.on("error", (error: Error) => log(`pg-boss error: ${error.message}`));
   await boss.start();
   for (const def of jobs) {
-    const queue = {
-      retryLimit: def.retryLimit,
-      retryDelay: def.retryDelaySeconds,
-      retryBackoff: true,
-      retryDelayMax: 600,
-      expireInSeconds: def.expireInSeconds,
-    };
-    if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
-    else await boss.createQueue(def.name, queue);
+    if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queueOptions(def));
+    else await boss.createQueue(def.name, queueOptions(def));
     if (options.schedule !== false) {
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
       else await boss.unschedule(def.name);
@@ -98,12 +91,21 @@ function acquireEmailSweep(prisma: Db, log: (line: string) => void): () => Promi
   };
 }
 
-/** Sends a job now (admin "Run now" of any job); the slot is the minute it was sent. */
-export async function sendJobNow(connectionString: string, name: string): Promise<string | null> {
+function queueOptions(def: JobDefinition) {
+  return { retryLimit: def.retryLimit, retryDelay: def.retryDelaySeconds, retryBackoff: true, retryDelayMax: 600, expireInSeconds: def.expireInSeconds };
+}
+
+/**
+ * Sends a job now (admin "Run now" of any registered job); the slot is the minute it was sent.
+ * Before any worker has started against this database the queue does not exist yet: it is created
+ * here with the job's own options, so the job waits there for the first worker instead of failing.
+ */
+export async function sendJobNow(connectionString: string, def: JobDefinition): Promise<string | null> {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 1, supervise: false, schedule: false });
   await boss.start();
   try {
-    return await boss.send(name, { slot: new Date().toISOString(), manual: true });
+    if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, queueOptions(def));
+    return await boss.send(def.name, { slot: new Date().toISOString(), manual: true });
   } finally {
     await boss.stop({ graceful: false, close: true });
   }

@@ -21,6 +21,6 @@ export async function sendJobAction(formData: FormData): Promise<void> {
   await requireActionAdmin();
   // Only a registered job: pg-boss would throw "Queue … does not exist" for any other name.
   const job = requireJob(name(formData));
-  await sendJobNow(process.env.DATABASE_URL!, job.name);
+  await sendJobNow(process.env.DATABASE_URL!, job);
   revalidatePath("/admin/jobs");
 }
