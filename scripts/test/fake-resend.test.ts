@@ -56,15 +56,20 @@ describe("fake Resend, chaos mode", () => {
     const id = fake.idByKey.get("k1")!;
     expect(id).toMatch(/^fake_/);
 
+    // A retry dropped after acceptance again is served from the key's record: no second delivery.
+    expect(await post(fake.url, "k1")).toHaveProperty("error");
+    expect(fake.delivered).toHaveLength(1);
+
     fake.setChaos(null);
     const again = await post(fake.url, "k1");
     expect(again).toMatchObject({ status: 200 });
     expect(JSON.parse((again as { body: string }).body)).toEqual({ id });
     expect(fake.delivered).toHaveLength(1);
-    expect(fake.acceptedByKey.get("k1")).toBe(2);
-    expect(fake.duplicatesSuppressed).toBe(1);
-    expect(fake.requestsFor("k1").map((r) => r.fate)).toEqual(["error500", "drop-before", "hang", "drop-after", "duplicate"]);
-    expect(fake.fates()).toMatchObject({ error500: 1, "drop-before": 1, hang: 1, "drop-after": 1, duplicate: 1, accepted: 0 });
+    expect(fake.acceptedByKey.get("k1")).toBe(3);
+    expect(fake.duplicatesSuppressed).toBe(2);
+    expect(fake.requestsFor("k1").map((r) => r.fate)).toEqual(["error500", "drop-before", "hang", "drop-after", "drop-after", "duplicate"]);
+    expect(fake.requestsFor("k1").map((r) => r.newDelivery)).toEqual([false, false, false, true, false, false]);
+    expect(fake.fates()).toMatchObject({ error500: 1, "drop-before": 1, hang: 1, "drop-after": 2, duplicate: 1, accepted: 0 });
   });
 
   it("a seed replays the same fates; the rate is roughly kept", async () => {

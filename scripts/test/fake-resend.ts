@@ -63,6 +63,8 @@ export interface FakeResendRequest {
   /** The message id answered (or, for drop-after, accepted without an answer); "" when none. */
   id: string;
   fate: RequestFate;
+  /** This request delivered a new email (the first accepted for its key; a drop-after may be one too). */
+  newDelivery: boolean;
 }
 
 export interface FakeResend {
@@ -110,6 +112,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     const existing = key ? idByKey.get(key) : undefined;
     record.id = existing ?? `fake_${randomUUID()}`;
     record.fate = existing ? "duplicate" : "accepted";
+    record.newDelivery = !existing;
     if (key) {
       acceptedByKey.set(key, (acceptedByKey.get(key) ?? 0) + 1);
       if (!existing) idByKey.set(key, record.id);
@@ -133,7 +136,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     }
     if (req.method !== "POST" || req.url !== "/emails") return send(404, { name: "not_found", message: "Unknown endpoint" });
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    const record: FakeResendRequest = { seq: requests.length + 1, at: Date.now(), method: req.method, path: req.url, headers, body: JSON.parse(raw || "{}"), id: "", fate: "rejected" };
+    const record: FakeResendRequest = { seq: requests.length + 1, at: Date.now(), method: req.method, path: req.url, headers, body: JSON.parse(raw || "{}"), id: "", fate: "rejected", newDelivery: false };
     requests.push(record);
     if (!headers.authorization?.startsWith("Bearer ")) return send(401, { name: "missing_api_key", message: "Missing API key" });
 
