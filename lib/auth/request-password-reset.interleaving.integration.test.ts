@@ -13,10 +13,10 @@ import { unsealPayload } from "@/lib/email/sealed-payload";
 import { AppError } from "@/lib/errors/app-error";
 import { holdLock, queueBehind } from "../../scripts/test/lock-interleaving";
 import { seededRandom, seedFromEnv } from "../../scripts/test/seeded-random";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { MAX_RESET_REQUESTS_PER_EMAIL, RESET_REQUEST_WINDOW_MS } from "./password-reset-throttle";
 import { PASSWORD_RESET_KIND, requestPasswordReset, type PasswordResetPayload } from "./request-password-reset";
-import { checkResetToken } from "./reset-password";
+import { checkResetToken, RESET_LINK_MESSAGES, resetPassword } from "./reset-password";
 
 let ip = 0;
 const nextIp = () => `198.18.${(++ip >> 8) & 255}.${ip & 255}`;
@@ -60,6 +60,48 @@ describe("requestPasswordReset under concurrency", () => {
     const error = await request(user.email).catch((e: unknown) => e);
     expect((error as AppError).code).toBe("rate_limited");
     expect((await resetState(user)).tokens).toEqual([{ id: live.tokenId, usedAt: null }]);
+  });
+
+  // A redemption of the live link and a new request for the same account, both queued on the link's
+  // row (held as a redemption holds it). The request's DELETE of unused links and the redemption's
+  // claim meet on that row; whichever queued first decides, and the other sees its committed result.
+  it("a redemption queued before a new request: the password is reset, the used link stays, the new link is live", async () => {
+    const user = await createUser();
+    const first = await request(user.email);
+    const link = unsealPayload((await db().emailOutbox.findUniqueOrThrow({ where: { id: first.outboxId! } })).payload) as PasswordResetPayload;
+    const lock = await holdLock(`SELECT id FROM password_reset_tokens WHERE id = $1 FOR UPDATE`, [link.tokenId]);
+    const [redeemed, requested] = await queueBehind<unknown>(lock, [
+      () => resetPassword({ token: link.token, newPassword: "lantern harbour new 2026", confirmPassword: "lantern harbour new 2026" }),
+      () => request(user.email),
+    ]);
+    expect([redeemed!.status, requested!.status]).toEqual(["fulfilled", "fulfilled"]);
+    const { passwordHash } = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(await verifyPassword(passwordHash, "lantern harbour new 2026")).toBe(true);
+    const { tokens, withLink } = await resetState(user);
+    const live = unsealPayload(withLink.at(-1)!.payload) as PasswordResetPayload;
+    // The used link was not deleted by the request (its DELETE re-checked the committed row).
+    expect(tokens.map((t) => [t.id, t.usedAt === null]).sort()).toEqual([[link.tokenId, false], [live.tokenId, true]].sort());
+    expect(await checkResetToken(live.token)).toBe("valid");
+  });
+
+  it("a new request queued before a redemption: the old link is gone, the redemption is refused as unknown and changes nothing", async () => {
+    const user = await createUser();
+    const first = await request(user.email);
+    const link = unsealPayload((await db().emailOutbox.findUniqueOrThrow({ where: { id: first.outboxId! } })).payload) as PasswordResetPayload;
+    const before = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    const lock = await holdLock(`SELECT id FROM password_reset_tokens WHERE id = $1 FOR UPDATE`, [link.tokenId]);
+    const [requested, redeemed] = await queueBehind<unknown>(lock, [
+      () => request(user.email),
+      () => resetPassword({ token: link.token, newPassword: "lantern harbour new 2027", confirmPassword: "lantern harbour new 2027" }),
+    ]);
+    expect(requested!.status).toBe("fulfilled");
+    expect(redeemed!.status).toBe("rejected");
+    expect(((redeemed as PromiseRejectedResult).reason as AppError).message).toContain(RESET_LINK_MESSAGES.unknown);
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).toEqual(before);
+    const { tokens } = await resetState(user);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.usedAt).toBeNull();
+    expect(tokens[0]!.id).not.toBe(link.tokenId);
   });
 
   it("a burst at the throttle: three at once are all accepted, two more at once are both refused; one live link", async () => {
