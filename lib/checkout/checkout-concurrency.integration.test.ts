@@ -3,6 +3,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import { setLineQuantity } from "./cart";
 import { completeCheckout } from "./complete-checkout";
 import { B2C, createBuyer, createEvent, createProduct, createSeller, prepareCheckout, rowCounts, type TestBuyer } from "../../scripts/test/checkout-fixtures";
 
@@ -88,6 +89,32 @@ describe("checkout concurrency", () => {
     expect(String(refused[0]!.reason)).toMatch(/Only 1 tickets are left/);
     expect((await db().event.findUniqueOrThrow({ where: { id: event } })).ticketsSold).toBe(4);
     expect(await db().ticket.count({ where: { eventId: event } })).toBe(4);
+  });
+
+  it("a ticket line's quantity is checked against the committed seats: it never waits on a checkout holding the event, and a sale committed meanwhile is seen next time", async () => {
+    const seller = await createSeller();
+    const event = await createEvent(seller, 3);
+    const ticket = await createProduct(seller, { price: 1000n, eventId: event });
+    const buyer = await createBuyer();
+    const sessionId = await prepareCheckout(buyer, [{ productId: ticket, quantity: 1 }]);
+    const [line] = await db().checkoutLine.findMany({ where: { sessionId }, select: { id: true } });
+    // Another buyer's checkout has sold every seat but not committed (it holds the event row).
+    const sale = await holdRowLock(`UPDATE events SET tickets_sold = capacity WHERE id = $1`, [event]);
+    let setWhileHeld: Promise<void>;
+    try {
+      // The cart's check reads the last committed count (0 sold) without waiting: it is advisory;
+      // completion re-checks under the event row lock (the capacity tests above).
+      setWhileHeld = db().$transaction((tx) => setLineQuantity(tx, buyer.id, { lineId: line!.id, quantity: 2 }));
+      await setWhileHeld;
+      expect((await db().checkoutLine.findUniqueOrThrow({ where: { id: line!.id } })).quantity).toBe(2);
+    } finally {
+      await sale.release();
+    }
+    const refused = await db()
+      .$transaction((tx) => setLineQuantity(tx, buyer.id, { lineId: line!.id, quantity: 3 }))
+      .then(() => null, (e: unknown) => e);
+    expect(String(refused)).toMatch(/Only 0 tickets are left/);
+    expect((await db().checkoutLine.findUniqueOrThrow({ where: { id: line!.id } })).quantity).toBe(2);
   });
 
   it("capacity, randomized against a serial replay: never oversold, refusals only when too few were left", async () => {
