@@ -13,16 +13,13 @@ import { db } from "@/lib/db/client";
 import { JOBS, findJob } from "@/lib/jobs/registry";
 import { startWorker } from "@/lib/jobs/worker";
 import { dbState } from "@/scripts/test/fuzz/db-state";
-import { countChanges, expectInlineError, form, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
+import { countChanges, expectInlineError, form, fuzzSession, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
 import { fuzzParams, hostileId, hostileString } from "@/scripts/test/fuzz/hostile";
 import { createTestUser, type TestUser } from "@/scripts/test/ledger-fixtures";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  getCurrentSession: async () => (session.user ? { user: session.user, sessionId: "fuzz-session" } : null),
-}));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+const session = fuzzSession;
+vi.mock("@/lib/auth/current-user", async () => (await import("@/scripts/test/fuzz/form-actions")).currentUserMock);
+vi.mock("@/lib/auth/auth", async () => (await import("@/scripts/test/fuzz/form-actions")).authMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("@/scripts/test/fuzz/form-actions")).navigationMock);
 

@@ -18,16 +18,13 @@ import { openPersonalAccount } from "@/lib/ledger/open-account";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { B2B_DE, B2B_FR, B2C, checkout, createBuyer, createEvent, createProduct, createSeller, type TestBuyer } from "@/scripts/test/checkout-fixtures";
 import { dbState } from "@/scripts/test/fuzz/db-state";
-import { countChanges, expectInlineError, form, prototypeKeys, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
+import { countChanges, expectInlineError, form, fuzzSession, prototypeKeys, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
 import { fuzzParams, hostileId, hostileString, plausibleEmail } from "@/scripts/test/fuzz/hostile";
 import { hostileVatId, isValidVatId, validVatId } from "@/scripts/test/fuzz/vat-ids";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  getCurrentSession: async () => (session.user ? { user: session.user, sessionId: "fuzz-session" } : null),
-}));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+const session = fuzzSession;
+vi.mock("@/lib/auth/current-user", async () => (await import("@/scripts/test/fuzz/form-actions")).currentUserMock);
+vi.mock("@/lib/auth/auth", async () => (await import("@/scripts/test/fuzz/form-actions")).authMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("@/scripts/test/fuzz/form-actions")).navigationMock);
 // after() needs a request scope; the deferred invoice email is not what this suite checks.

@@ -16,17 +16,14 @@ import { db } from "@/lib/db/client";
 import { hasControlCharacters } from "@/lib/validation/text";
 import { createEvent, createProduct as createTicketProduct, createSeller } from "@/scripts/test/checkout-fixtures";
 import { dbState } from "@/scripts/test/fuzz/db-state";
-import { countChanges, expectInlineError, form, refusalMessage, runAction, succeeded, type Outcome } from "@/scripts/test/fuzz/form-actions";
+import { countChanges, expectInlineError, form, fuzzSession, type Outcome, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
 import { fuzzParams, hostileAmount, hostileId, hostileString } from "@/scripts/test/fuzz/hostile";
 import { createTestCompany, fundCompany, type TestCompany } from "@/scripts/test/market-fixtures";
 import { createTestUser, type TestUser } from "@/scripts/test/ledger-fixtures";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  getCurrentSession: async () => (session.user ? { user: session.user, sessionId: "fuzz-session" } : null),
-}));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+const session = fuzzSession;
+vi.mock("@/lib/auth/current-user", async () => (await import("@/scripts/test/fuzz/form-actions")).currentUserMock);
+vi.mock("@/lib/auth/auth", async () => (await import("@/scripts/test/fuzz/form-actions")).authMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("@/scripts/test/fuzz/form-actions")).navigationMock);
 

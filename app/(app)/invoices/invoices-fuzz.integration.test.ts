@@ -15,15 +15,12 @@ import { verifyLedger } from "@/lib/ledger/verify";
 import { parseAmount } from "@/lib/money/amount";
 import { B2B_DE, checkout, createBuyer, createProduct, createSeller, type TestBuyer } from "@/scripts/test/checkout-fixtures";
 import { dbState } from "@/scripts/test/fuzz/db-state";
-import { countChanges, expectInlineError, form, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
+import { countChanges, expectInlineError, form, fuzzSession, refusalMessage, runAction, succeeded } from "@/scripts/test/fuzz/form-actions";
 import { fuzzParams, hostileAmount, hostileCurrency, hostileId, hostileString } from "@/scripts/test/fuzz/hostile";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  getCurrentSession: async () => (session.user ? { user: session.user, sessionId: "fuzz-session" } : null),
-}));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+const session = fuzzSession;
+vi.mock("@/lib/auth/current-user", async () => (await import("@/scripts/test/fuzz/form-actions")).currentUserMock);
+vi.mock("@/lib/auth/auth", async () => (await import("@/scripts/test/fuzz/form-actions")).authMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("@/scripts/test/fuzz/form-actions")).navigationMock);
 

@@ -2,7 +2,8 @@
 // suites. Each suite mocks next/navigation with `navigationMock` (so redirect, notFound and
 // forbidden become recognizable throws) and the session with its own `vi.hoisted` holder; this
 // module classifies what an action did and checks that a refusal is one the user can act on.
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { GENERIC_ERROR_MESSAGE, type FormState } from "@/app/_components/form-state";
 import { CONNECTION_LOST_MESSAGE, BUSY_MESSAGE } from "@/lib/db/database-errors";
 import { isAppError, type AppError } from "@/lib/errors/app-error";
@@ -30,6 +31,19 @@ export const navigationMock = {
     throw new NextForbidden("forbidden");
   },
 };
+
+/**
+ * The signed-in user of a suite (null: signed out). Suites mock the session with
+ * `vi.mock("@/lib/auth/current-user", async () => (await import(…)).currentUserMock)` and Auth.js with
+ * `authMock`, then set `fuzzSession.user`; the factories import this same module instance.
+ */
+export const fuzzSession: { user: SessionUser | null } = { user: null };
+export const currentUserMock = {
+  getCurrentUser: async () => fuzzSession.user,
+  getCurrentSession: async () => (fuzzSession.user ? { user: fuzzSession.user, sessionId: "fuzz-session" } : null),
+};
+/** Auth.js itself needs the Next.js runtime; the actions under test only call these. */
+export const authMock = { auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} };
 
 /** A form field as a browser (or a hand-made request) may send it: text, several values, a file, or nothing. */
 export type FormValue = string | string[] | File | undefined;
