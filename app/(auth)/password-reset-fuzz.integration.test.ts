@@ -21,14 +21,7 @@ vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => null, ge
 vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
 // Every request from its own address: the per-address throttle is lib/auth's to test; the
 // per-email one (three an hour) is part of what this suite sees.
-const client = vi.hoisted(() => ({ calls: 0 }));
-vi.mock("next/headers", () => ({
-  headers: async () => {
-    const n = ++client.calls;
-    return new Headers({ "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` });
-  },
-  cookies: async () => ({ get: () => undefined }),
-}));
+vi.mock("next/headers", async () => (await import("@/scripts/test/fuzz/form-actions")).freshAddressHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("@/scripts/test/fuzz/form-actions")).navigationMock);
 // after() needs a request scope; delivering the email is lib/email's to test.

@@ -19,14 +19,7 @@ vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(async () => und
 // Server actions read the client's address from the request (sign-up's per-address throttle,
 // lib/auth/client-ip.ts). Each call comes from its own address, as from a separate client, so the
 // throttle (tested in lib/auth) counts nothing here; the mint's daily cap still applies.
-const client = vi.hoisted(() => ({ calls: 0 }));
-vi.mock("next/headers", () => ({
-  headers: async () => {
-    const n = ++client.calls;
-    return new Headers({ "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` });
-  },
-  cookies: async () => ({ get: () => undefined }),
-}));
+vi.mock("next/headers", async () => (await import("@/scripts/test/fuzz/form-actions")).freshAddressHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 class Redirect extends Error {
   constructor(readonly to: string) {

@@ -30,14 +30,7 @@ vi.mock("@/lib/auth/auth", () => ({
   handlers: {},
 }));
 // Every call from its own address, as from separate clients: the sign-in throttle is lib/auth's to test.
-const client = vi.hoisted(() => ({ calls: 0 }));
-vi.mock("next/headers", () => ({
-  headers: async () => {
-    const n = ++client.calls;
-    return new Headers({ "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` });
-  },
-  cookies: async () => ({ get: () => undefined }),
-}));
+vi.mock("next/headers", async () => (await import("@/scripts/test/fuzz/form-actions")).freshAddressHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("@/scripts/test/fuzz/form-actions")).navigationMock);
 

@@ -45,6 +45,19 @@ export const currentUserMock = {
 /** Auth.js itself needs the Next.js runtime; the actions under test only call these. */
 export const authMock = { auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} };
 
+/**
+ * `next/headers` where every call comes from its own client address (10.x.y.z, counting up), so the
+ * per-address throttles (lib/auth's to test) count nothing; per-email limits still apply.
+ */
+let addresses = 0;
+export const freshAddressHeadersMock = {
+  headers: async () => {
+    const n = ++addresses;
+    return new Headers({ "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` });
+  },
+  cookies: async () => ({ get: () => undefined }),
+};
+
 /** A form field as a browser (or a hand-made request) may send it: text, several values, a file, or nothing. */
 export type FormValue = string | string[] | File | undefined;
 
