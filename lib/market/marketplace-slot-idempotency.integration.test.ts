@@ -8,7 +8,7 @@
 // posting, the others on the slot's unique index): proof that they overlap inside the database.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestUser } from "../../scripts/test/ledger-fixtures";
-import { holdLock, waitForLockWaiters } from "../../scripts/test/lock-interleaving";
+import { holdLock, overlapped, raceBehind } from "../../scripts/test/lock-interleaving";
 import { createTestCompany, type TestCompany } from "../../scripts/test/market-fixtures";
 import { db } from "../db/client";
 import { ensureSystemAccounts, systemAccountId } from "../ledger/system-accounts";
@@ -49,24 +49,13 @@ describe("one marketplace slot, 100 concurrent runs", () => {
     const entriesBefore = await db().ledgerEntry.aggregate({ _max: { id: true } });
 
     const lock = await holdLock(`SELECT 1 FROM balances WHERE account_id = $1 FOR UPDATE`, [String(marketplace)]);
-    const running = Array.from({ length: 100 }, async () => {
-      const start = performance.now();
-      const outcome = await runMarketplace(db(), { slot, trigger: "scheduled" });
-      return { outcome, start, end: performance.now() };
-    });
-    try {
-      await waitForLockWaiters(POOL);
-    } finally {
-      await lock.release();
-    }
-    const answers = await Promise.all(running);
-    // They overlapped: every call started before the first one finished.
-    expect(Math.max(...answers.map((a) => a.start))).toBeLessThan(Math.min(...answers.map((a) => a.end)));
+    const answers = await raceBehind(lock, Array.from({ length: 100 }, () => () => runMarketplace(db(), { slot, trigger: "scheduled" })), POOL);
+    expect(overlapped(answers)).toBe(true);
 
-    const ran = answers.map((a) => a.outcome).filter((o): o is Extract<RunOutcome, { status: "ran" }> => o.status === "ran");
+    const ran = answers.map((a) => a.result).filter((o): o is Extract<RunOutcome, { status: "ran" }> => o.status === "ran");
     expect(ran).toHaveLength(1);
     const run = ran[0]!.run;
-    const duplicates = answers.map((a) => a.outcome).filter((o) => o.status === "duplicate");
+    const duplicates = answers.map((a) => a.result).filter((o) => o.status === "duplicate");
     expect(duplicates).toHaveLength(99);
     for (const d of duplicates) expect(d).toEqual({ status: "duplicate", slot, runId: run.id });
 

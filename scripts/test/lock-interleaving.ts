@@ -62,3 +62,34 @@ export async function queueBehind<T>(lock: HeldLock, operations: (() => Promise<
   }
   return Promise.allSettled(running);
 }
+
+export interface TimedResult<T> {
+  result: T;
+  /** performance.now() when the operation was started and when it settled. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Starts every operation at once while `lock` is held, waits until `waiters` backends are seen
+ * waiting on a lock (they overlap for certain), releases it, and returns each result with when it
+ * started and ended. For "N identical requests at once" tests; see `overlapped`.
+ */
+export async function raceBehind<T>(lock: HeldLock, operations: (() => Promise<T>)[], waiters: number): Promise<TimedResult<T>[]> {
+  const running = operations.map(async (operation) => {
+    const start = performance.now();
+    const result = await operation();
+    return { result, start, end: performance.now() };
+  });
+  try {
+    await waitForLockWaiters(waiters);
+  } finally {
+    await lock.release();
+  }
+  return Promise.all(running);
+}
+
+/** Every operation started before the first one finished. */
+export function overlapped(timed: readonly { start: number; end: number }[]): boolean {
+  return timed.length > 0 && Math.max(...timed.map((t) => t.start)) < Math.min(...timed.map((t) => t.end));
+}

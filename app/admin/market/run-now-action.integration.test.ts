@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { ensureSystemAccounts, systemAccountId } from "@/lib/ledger/system-accounts";
 import { STALE_RUN_FORM_MESSAGE } from "@/lib/market/run-now-slot";
 import { createTestUser } from "@/scripts/test/ledger-fixtures";
-import { holdLock, waitForLockWaiters } from "@/scripts/test/lock-interleaving";
+import { holdLock, overlapped, raceBehind } from "@/scripts/test/lock-interleaving";
 import { createTestCompany } from "@/scripts/test/market-fixtures";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -55,21 +55,11 @@ describe("runMarketplaceAction", () => {
     const slot = randomUUID();
     const before = await counts();
     const lock = await holdLock(`SELECT 1 FROM balances WHERE account_id = $1 FOR UPDATE`, [String(marketplace)]);
-    const running = Array.from({ length: 100 }, async () => {
-      const start = performance.now();
-      const state = await submit(slot);
-      return { state, start, end: performance.now() };
-    });
-    try {
-      // Every pooled connection is inside a run: the first at its posting, the others on the slot.
-      await waitForLockWaiters(POOL);
-    } finally {
-      await lock.release();
-    }
-    const answers = await Promise.all(running);
-    expect(Math.max(...answers.map((a) => a.start))).toBeLessThan(Math.min(...answers.map((a) => a.end)));
+    // Released once every pooled connection is inside a run: the first at its posting, the others on the slot.
+    const answers = await raceBehind(lock, Array.from({ length: 100 }, () => () => submit(slot)), POOL);
+    expect(overlapped(answers)).toBe(true);
 
-    const states: FormState[] = answers.map((a) => a.state);
+    const states: FormState[] = answers.map((a) => a.result);
     expect(states.every((s) => s.status === "success")).toBe(true);
     const ran = states.filter((s) => /^Run #\d+: /.test(s.message!));
     expect(ran).toHaveLength(1);
